@@ -1,0 +1,44 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import type { Construct } from 'constructs';
+import type { Environment } from '../config/environment';
+
+/** Every AWS service the stack (and its tests) talks to, for emulator endpoints. */
+const EMULATED_SERVICES = ['s3', 's3control', 'iam', 'sts', 'route53', 'secretsmanager', 'kms'] as const;
+
+/** Credentials the emulator accepts; real environments never get them. */
+export const EMULATOR_CREDENTIALS = { accessKey: 'test', secretKey: 'test' } as const;
+
+/**
+ * Provider settings that make Terraform talk to a local emulator (moto or LocalStack) instead of
+ * AWS. Only environments with `aws.endpoint` get these, and the schema forbids that in production.
+ */
+export function emulatorSettings(endpoint: string) {
+  return {
+    ...EMULATOR_CREDENTIALS,
+    s3UsePathStyle: true,
+    skipCredentialsValidation: true,
+    skipRequestingAccountId: true,
+    skipMetadataApiCheck: 'true',
+    skipRegionValidation: true,
+    endpoints: [Object.fromEntries(EMULATED_SERVICES.map((service) => [service, endpoint]))],
+  };
+}
+
+export function defaultTags(env: Environment): Record<string, string> {
+  return {
+    Environment: env.name,
+    ManagedBy: 'cdktf',
+    Integration: 'adobe-campaign-audience-manager',
+    ...env.aws.tags,
+  };
+}
+
+/** The AWS provider: region, default tags on every resource, and the account guard. */
+export function awsProvider(scope: Construct, env: Environment): AwsProvider {
+  return new AwsProvider(scope, 'aws', {
+    region: env.aws.region,
+    defaultTags: [{ tags: defaultTags(env) }],
+    allowedAccountIds: env.aws.accountId === undefined ? undefined : [env.aws.accountId],
+    ...(env.aws.endpoint === undefined ? {} : emulatorSettings(env.aws.endpoint)),
+  });
+}

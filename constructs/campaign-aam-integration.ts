@@ -1,0 +1,105 @@
+import { Construct } from 'constructs';
+import { DEFAULTS } from '../config/defaults';
+import type { Environment } from '../config/environment';
+import { slug } from '../config/slug';
+import { ExternalAccount } from './campaign/external-account';
+import { receiverServer } from './campaign/labels';
+import { ProvisioningRequest } from './campaign/provisioning-request';
+import { SharedDataSource } from './campaign/shared-data-source';
+import { VisitorIdService } from './campaign/visitor-id-service';
+import { ReceiverAccessKey } from './receiver-access-key';
+import { ReceiverBucket } from './receiver-bucket';
+import { TrackingDns } from './tracking-dns';
+
+/**
+ * The whole integration for one environment: the AWS side (bucket, key, DNS) and the Campaign side
+ * (request, external accounts, data sources, Visitor ID service) wired together from one validated
+ * environment.
+ */
+export class CampaignAamIntegration extends Construct {
+  readonly receiver: ReceiverBucket;
+  readonly accessKey: ReceiverAccessKey;
+  readonly trackingDns: TrackingDns;
+  readonly provisioningRequest: ProvisioningRequest;
+  readonly importAccount: ExternalAccount;
+  readonly exportAccount: ExternalAccount;
+  readonly dataSources: SharedDataSource[];
+  readonly visitorIdService?: VisitorIdService;
+
+  constructor(scope: Construct, id: string, env: Environment) {
+    super(scope, id);
+    const { receiver, campaign } = env;
+
+    this.receiver = new ReceiverBucket(this, 'receiver', receiver);
+
+    this.accessKey = new ReceiverAccessKey(this, 'access-key', {
+      name: `campaign-aam-${env.name}`,
+      bucketName: receiver.bucketName,
+      prefix: receiver.prefix,
+      slots: env.accessKey.slots,
+      kmsKeyArn: receiver.kmsKeyArn,
+      pgpPublicKey: env.accessKey.pgpPublicKey,
+    });
+
+    this.trackingDns = new TrackingDns(this, 'tracking-dns', env.dns);
+
+    this.provisioningRequest = new ProvisioningRequest(this, 'provisioning-request', {
+      organizationName: env.organization.name,
+      imsOrgId: env.organization.imsOrgId,
+      environmentLabel: env.environment.label,
+      service: env.request.service,
+      identity: env.request.identity,
+      ownsAudienceManagerLicense: env.request.ownsAudienceManagerLicense,
+      additionalInformation: env.request.additionalInformation,
+      recipient: env.request.recipient,
+    });
+
+    const activeKey = this.accessKey.keys.get(env.accessKey.activeSlot);
+    if (activeKey === undefined) throw new Error(`unreachable: active slot ${env.accessKey.activeSlot} was validated`);
+    const account = (direction: 'import' | 'export') =>
+      new ExternalAccount(this, `external-account-${direction}`, {
+        name: campaign.externalAccounts[direction].name,
+        direction,
+        receiverServer: receiverServer(
+          receiver.bucketName,
+          receiver.prefix,
+          campaign.externalAccounts[direction].folder,
+        ),
+        accessKeyId: activeKey.id,
+        region: env.aws.region,
+        keySlot: env.accessKey.activeSlot,
+      });
+    this.importAccount = account('import');
+    this.exportAccount = account('export');
+
+    // IDs come from the label, so reordering data sources in the file changes nothing in the plan.
+    this.dataSources = campaign.dataSources.map((source) =>
+      source.type === 'visitor-id'
+        ? new SharedDataSource(this, 'data-source-visitor-id', {
+            label: DEFAULTS.campaign.visitorIdDataSource.label,
+            alias: source.alias,
+            aamDestinationId: source.aamDestinationId,
+            reconciliation: 'Visitor ID',
+            servesTriggers: source.servesTriggers,
+            priority: source.priority,
+            builtIn: true,
+          })
+        : new SharedDataSource(this, `data-source-${slug(source.label)}`, {
+            label: source.label,
+            alias: source.alias,
+            aamDestinationId: source.aamDestinationId,
+            reconciliation: source.reconciliationKey,
+            servesTriggers: source.servesTriggers,
+            priority: source.priority,
+            builtIn: false,
+          }),
+    );
+
+    if (campaign.visitorIdService !== undefined) {
+      this.visitorIdService = new VisitorIdService(this, 'visitor-id-service', {
+        imsOrgId: env.organization.imsOrgId,
+        ...campaign.visitorIdService,
+      });
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import { DataResource } from 'cdktf';
+import { Construct } from 'constructs';
+
+/**
+ * A setting that lives in Adobe Campaign (or with Adobe) rather than in AWS, recorded as a
+ * Terraform `terraform_data` resource. Terraform cannot reach Campaign, but recording the declared
+ * value in state makes every change a one-line in-place diff in `cdktf plan`, reviewed like any
+ * other infrastructure change, and keeps a history of what was declared when.
+ *
+ * Fields are strings only, so the plan shows `~ field = "old" -> "new"`. Never put a secret here:
+ * inputs are stored in state and printed in plans.
+ */
+export abstract class CampaignSetting extends Construct {
+  readonly resource: DataResource;
+  /** The recorded fields, as they appear in the plan. */
+  readonly fields: Readonly<Record<string, string>>;
+
+  protected constructor(scope: Construct, id: string, kind: string, fields: Record<string, string | undefined>) {
+    super(scope, id);
+    this.fields = Object.fromEntries(
+      Object.entries({ kind, ...fields }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    );
+    this.resource = new DataResource(this, 'setting', { input: this.fields });
+  }
+}

@@ -1,0 +1,155 @@
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
+import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
+import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
+import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
+import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
+import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
+import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { Construct } from 'constructs';
+import { bucketArn, policyDocument } from './iam-policy-document';
+
+export interface ReceiverBucketProps {
+  /** Globally unique bucket name; validated by the environment schema (no dots). */
+  readonly bucketName: string;
+  /** Folder under which Campaign and Audience Manager exchange segment files, e.g. `campaign-aam/`. */
+  readonly prefix: string;
+  /** Days after which segment files under `prefix` expire. */
+  readonly segmentRetentionDays: number;
+  /** Days after which overwritten (noncurrent) versions expire. */
+  readonly noncurrentVersionRetentionDays: number;
+  /** Days after which unfinished multipart uploads are aborted. */
+  readonly abortIncompleteMultipartUploadDays: number;
+  /**
+   * Keep every version of every object.
+   * @default true
+   */
+  readonly versioning?: boolean;
+  /**
+   * Let `destroy` delete a bucket that still holds objects. Only for throw-away environments.
+   * @default false
+   */
+  readonly forceDestroy?: boolean;
+  /**
+   * Encrypt with this customer-managed KMS key (SSE-KMS with an S3 bucket key).
+   * @default - SSE-S3 (AES256), as Audience Manager's own S3 deliveries use
+   */
+  readonly kmsKeyArn?: string;
+  /**
+   * Write server access logs to this bucket and prefix.
+   * @default - no access logs
+   */
+  readonly accessLogs?: { readonly bucketName: string; readonly prefix: string };
+}
+
+/**
+ * The S3 bucket that Campaign and Audience Manager exchange segment files through. Secure by
+ * default: never public, ACLs disabled, encrypted, versioned, TLS-only, with lifecycle rules so
+ * audience data does not accumulate forever.
+ */
+export class ReceiverBucket extends Construct {
+  readonly bucket: S3Bucket;
+  readonly bucketName: string;
+  readonly prefix: string;
+
+  constructor(scope: Construct, id: string, props: ReceiverBucketProps) {
+    super(scope, id);
+    this.bucketName = props.bucketName;
+    this.prefix = props.prefix;
+
+    this.bucket = new S3Bucket(this, 'bucket', {
+      bucket: props.bucketName,
+      forceDestroy: props.forceDestroy ?? false,
+    });
+    const bucket = this.bucket.id;
+
+    const publicAccessBlock = new S3BucketPublicAccessBlock(this, 'public-access-block', {
+      bucket,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+
+    new S3BucketOwnershipControls(this, 'ownership-controls', {
+      bucket,
+      rule: { objectOwnership: 'BucketOwnerEnforced' },
+    });
+
+    new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
+      bucket,
+      rule: [
+        props.kmsKeyArn === undefined
+          ? { applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }
+          : {
+              applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: props.kmsKeyArn },
+              bucketKeyEnabled: true,
+            },
+      ],
+    });
+
+    const versioning = new S3BucketVersioningA(this, 'versioning', {
+      bucket,
+      versioningConfiguration: { status: (props.versioning ?? true) ? 'Enabled' : 'Suspended' },
+    });
+
+    new S3BucketLifecycleConfiguration(this, 'lifecycle', {
+      bucket,
+      // Lifecycle rules on a versioned bucket must wait for versioning, or the first apply races.
+      dependsOn: [versioning],
+      rule: [
+        {
+          id: 'expire-segment-files',
+          status: 'Enabled',
+          filter: [{ prefix: props.prefix }],
+          expiration: [{ days: props.segmentRetentionDays }],
+        },
+        {
+          id: 'expire-noncurrent-versions',
+          status: 'Enabled',
+          filter: [{ prefix: '' }],
+          noncurrentVersionExpiration: [{ noncurrentDays: props.noncurrentVersionRetentionDays }],
+        },
+        {
+          id: 'abort-incomplete-multipart-uploads',
+          status: 'Enabled',
+          filter: [{ prefix: '' }],
+          abortIncompleteMultipartUpload: [{ daysAfterInitiation: props.abortIncompleteMultipartUploadDays }],
+        },
+      ],
+    });
+
+    const arn = bucketArn(props.bucketName);
+    new S3BucketPolicy(this, 'policy', {
+      bucket,
+      // A policy applied before the public access block could be judged public and rejected.
+      dependsOn: [publicAccessBlock],
+      policy: policyDocument(
+        {
+          Sid: 'DenyInsecureTransport',
+          Effect: 'Deny',
+          Principal: '*',
+          Action: ['s3:*'],
+          Resource: [arn, `${arn}/*`],
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        },
+        {
+          Sid: 'DenyOutdatedTls',
+          Effect: 'Deny',
+          Principal: '*',
+          Action: ['s3:*'],
+          Resource: [arn, `${arn}/*`],
+          Condition: { NumericLessThan: { 's3:TlsVersion': '1.2' } },
+        },
+      ),
+    });
+
+    if (props.accessLogs !== undefined) {
+      new S3BucketLoggingA(this, 'access-logs', {
+        bucket,
+        targetBucket: props.accessLogs.bucketName,
+        targetPrefix: props.accessLogs.prefix,
+      });
+    }
+  }
+}

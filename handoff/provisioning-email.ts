@@ -1,0 +1,72 @@
+import type { Environment } from '../config/environment';
+import { IDENTITY_LABELS, REQUEST_TYPE, SERVICE_LABELS } from '../constructs/campaign/labels';
+
+/** RFC 2047 encoding for header text that is not plain ASCII. */
+function headerText(text: string): string {
+  return /^[\x20-\x7e]*$/.test(text) ? text : `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`;
+}
+
+function mailbox(name: string, address: string): string {
+  const display = /^[A-Za-z0-9 !#$%&'*+\-/=?^_`{|}~]*$/.test(name)
+    ? name
+    : /^[\x20-\x7e]*$/.test(name)
+      ? `"${name.replace(/["\\]/g, '\\$&')}"`
+      : headerText(name);
+  return `${display} <${address}>`;
+}
+
+/** The seven fields of Adobe's request table, in Adobe's order and wording. */
+export function provisioningRequestFields(env: Environment): [string, string][] {
+  const { request } = env;
+  const license = request.ownsAudienceManagerLicense
+    ? 'we own an Audience Manager license'
+    : 'we do not own an Audience Manager license';
+  return [
+    ['Request Type', REQUEST_TYPE],
+    ['Organization Name', env.organization.name],
+    ['IMS Org ID', env.organization.imsOrgId],
+    ['Environment', env.environment.label],
+    ['AAM or People Service', `${SERVICE_LABELS[request.service]} (${license})`],
+    ['Declared ID or Visitor ID', IDENTITY_LABELS[request.identity]],
+    [
+      'Additional Information',
+      request.additionalInformation.trim() === '' ? '-' : request.additionalInformation.trim(),
+    ],
+  ];
+}
+
+/**
+ * The provisioning request as a ready-to-send message (`.eml`, RFC 5322, CRLF line endings).
+ * `X-Unsent: 1` makes mail clients open it as a draft to review and send.
+ */
+export function provisioningEmail(env: Environment): string {
+  const fields = provisioningRequestFields(env);
+  const width = Math.max(...fields.map(([label]) => label.length)) + 2;
+  const body = fields.map(([label, value]) => {
+    const [first, ...rest] = value.split(/\r?\n/);
+    return [`${`${label}:`.padEnd(width)}${first}`, ...rest.map((line) => `${' '.repeat(width)}${line}`)].join('\n');
+  });
+  const lines = [
+    `From: ${mailbox(env.request.requester.name, env.request.requester.email)}`,
+    `To: ${env.request.recipient}`,
+    `Subject: ${headerText(`${REQUEST_TYPE} - ${env.organization.name} (${env.environment.label})`)}`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=UTF-8',
+    'Content-Transfer-Encoding: 8bit',
+    'X-Unsent: 1',
+    '',
+    'Hello Adobe team,',
+    '',
+    'Please provision the Audience Manager / People core service integration with Adobe Campaign',
+    'for the following organization and environment:',
+    '',
+    ...body,
+    '',
+    'Please reply with the AAM Destination IDs for our shared data sources.',
+    '',
+    'Kind regards,',
+    env.request.requester.name,
+    '',
+  ];
+  return lines.join('\r\n');
+}

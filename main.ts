@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { synthesize } from './app/synthesize';
+import { checkTerraformVersion } from './app/terraform-version';
+import { ConfigError } from './config/problems';
+
+/**
+ * The cdktf app: every `environments/*.json` file becomes one stack plus its handoff documents.
+ * `cdktf synth` runs this compiled (see cdktf.json); it exits non-zero with every problem listed
+ * when any environment file is invalid, and then writes nothing.
+ */
+function main(): number {
+  const projectDir = process.cwd();
+  const terraform = checkTerraformVersion();
+  if (!terraform.ok) {
+    console.error(terraform.error);
+    return 1;
+  }
+  if (terraform.warning !== undefined) console.error(`warning: ${terraform.warning}`);
+
+  try {
+    const results = synthesize({
+      environmentsDir: resolve(projectDir, process.env.CAMPAIGN_AAM_ENVIRONMENTS ?? 'environments'),
+      outdir: resolve(projectDir, process.env.CDKTF_OUTDIR ?? 'cdktf.out'),
+      projectDir,
+    });
+    for (const result of results) {
+      console.log(`${result.name}: stack and handoff documents in ${result.stackDir}`);
+    }
+    return 0;
+  } catch (error) {
+    console.error(
+      error instanceof ConfigError
+        ? error.message
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error),
+    );
+    return 1;
+  }
+}
+
+process.exitCode = main();
