@@ -1,9 +1,17 @@
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { AwsProvider, type AwsProviderEndpoints } from '@cdktf/provider-aws/lib/provider';
 import type { Construct } from 'constructs';
 import type { Environment } from '../config/environment';
 
 /** Every AWS service the stack (and its tests) talks to, for emulator endpoints. */
-const EMULATED_SERVICES = ['s3', 's3control', 'iam', 'sts', 'route53', 'secretsmanager', 'kms'] as const;
+const EMULATED_SERVICES = [
+  's3',
+  's3Control',
+  'iam',
+  'sts',
+  'route53',
+  'secretsmanager',
+  'kms',
+] as const satisfies readonly (keyof AwsProviderEndpoints)[];
 
 /** Credentials the emulator accepts; real environments never get them. */
 export const EMULATOR_CREDENTIALS = { accessKey: 'test', secretKey: 'test' } as const;
@@ -20,7 +28,7 @@ export function emulatorSettings(endpoint: string) {
     skipRequestingAccountId: true,
     skipMetadataApiCheck: 'true',
     skipRegionValidation: true,
-    endpoints: [Object.fromEntries(EMULATED_SERVICES.map((service) => [service, endpoint]))],
+    endpoints: [Object.fromEntries(EMULATED_SERVICES.map((service) => [service, endpoint])) as AwsProviderEndpoints],
   };
 }
 

@@ -13,9 +13,13 @@ function distance(a: string, b: string): number {
 
 /** The candidate closest to `input` (case-insensitive), if it is close enough to be a plausible typo. */
 export function closest(input: string, candidates: readonly string[]): string | undefined {
+  const lower = input.toLowerCase();
+  // A truncated or extended name (`bucket` for `bucketName`) is the likeliest slip of all.
+  const affix = candidates.find((c) => c.toLowerCase().startsWith(lower) || lower.startsWith(c.toLowerCase()));
+  if (affix !== undefined && input.length >= 3) return affix;
   let best: { candidate: string; score: number } | undefined;
   for (const candidate of candidates) {
-    const score = distance(input.toLowerCase(), candidate.toLowerCase());
+    const score = distance(lower, candidate.toLowerCase());
     if (best === undefined || score < best.score) best = { candidate, score };
   }
   const tolerance = Math.max(2, Math.floor(input.length / 3));

@@ -138,7 +138,7 @@ export function toProblems(
             path: formatPath([...issue.path, key]),
             rule: 'known-keys',
             message:
-              `is not a known setting${suggestion === undefined ? '' : `; did you mean \`${suggestion}\`?`}` +
+              `is not a known setting${suggestion === undefined ? '.' : `; did you mean \`${suggestion}\`?`}` +
               (known.length > 0 ? ` Valid keys here: ${known.map((k) => `\`${k}\``).join(', ')}.` : ''),
           };
         });

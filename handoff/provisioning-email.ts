@@ -42,9 +42,9 @@ export function provisioningRequestFields(env: Environment): [string, string][] 
 export function provisioningEmail(env: Environment): string {
   const fields = provisioningRequestFields(env);
   const width = Math.max(...fields.map(([label]) => label.length)) + 2;
-  const body = fields.map(([label, value]) => {
+  const body = fields.flatMap(([label, value]) => {
     const [first, ...rest] = value.split(/\r?\n/);
-    return [`${`${label}:`.padEnd(width)}${first}`, ...rest.map((line) => `${' '.repeat(width)}${line}`)].join('\n');
+    return [`${`${label}:`.padEnd(width)}${first}`, ...rest.map((line) => `${' '.repeat(width)}${line}`)];
   });
   const lines = [
     `From: ${mailbox(env.request.requester.name, env.request.requester.email)}`,
