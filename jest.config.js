@@ -5,5 +5,6 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+  globalSetup: '<rootDir>/test/harness/global-setup.ts',
   transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
 };

@@ -123,7 +123,7 @@ export const hostedZoneId = z
   .superRefine(
     rule(
       'route53-zone-id',
-      (v: string) => /^Z[A-Z0-9]{1,31}$/.test(v),
+      (v: string) => /^[A-Z0-9]{1,32}$/.test(v),
       'a Route53 hosted zone ID looks like `Z0123456789ABCDEFGHIJ`',
     ),
   );

@@ -1,0 +1,106 @@
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { randomUUID } from 'node:crypto';
+
+export interface ConnectionTarget {
+  readonly bucket: string;
+  /** Folder the probe is written to, e.g. `campaign-aam/import/`. */
+  readonly folder: string;
+  readonly region: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  /** Emulator endpoint, for environments with `aws.endpoint`. */
+  readonly endpoint?: string;
+}
+
+export interface StepResult {
+  readonly step: 'write' | 'list' | 'read' | 'delete';
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+/** Turns an S3 error into a sentence that says what to check. Never includes the secret. */
+function explain(error: unknown): string {
+  if (error instanceof S3ServiceException || (error instanceof Error && 'name' in error)) {
+    const name = (error as Error).name;
+    const hints: Record<string, string> = {
+      InvalidAccessKeyId: 'the access key ID does not exist: it was retired, or mistyped',
+      InvalidClientTokenId: 'the access key ID does not exist: it was retired, or mistyped',
+      SignatureDoesNotMatch: 'the secret access key does not match the access key ID',
+      AccessDenied: 'the key is not allowed to do this: check the bucket, the prefix and the IAM group policy',
+      NoSuchBucket: 'the bucket does not exist: is the environment deployed?',
+    };
+    return `${name}: ${hints[name] ?? (error as Error).message}`;
+  }
+  return String(error);
+}
+
+/**
+ * Checks a deployed environment the way Campaign's "test connection" would: with the issued key,
+ * write, list, read back and delete a probe object under the integration's folder. Stops at the
+ * first failing step; every step is reported.
+ */
+export async function verifyConnection(target: ConnectionTarget): Promise<StepResult[]> {
+  const client = new S3Client({
+    region: target.region,
+    credentials: { accessKeyId: target.accessKeyId, secretAccessKey: target.secretAccessKey },
+    ...(target.endpoint === undefined ? {} : { endpoint: target.endpoint, forcePathStyle: true }),
+    maxAttempts: 1,
+  });
+  const key = `${target.folder}campaign-aam-connection-check-${randomUUID()}.txt`;
+  const body = `connection check ${new Date().toISOString()}`;
+  const where = `s3://${target.bucket}/${key}`;
+  const results: StepResult[] = [];
+
+  const steps: [StepResult['step'], () => Promise<string>][] = [
+    [
+      'write',
+      async () => (
+        await client.send(new PutObjectCommand({ Bucket: target.bucket, Key: key, Body: body })),
+        `wrote ${where}`
+      ),
+    ],
+    [
+      'list',
+      async () => {
+        const listed = await client.send(new ListObjectsV2Command({ Bucket: target.bucket, Prefix: target.folder }));
+        if (!(listed.Contents ?? []).some((o) => o.Key === key))
+          throw new Error(`the probe is missing from the listing of s3://${target.bucket}/${target.folder}`);
+        return `listed s3://${target.bucket}/${target.folder} (${listed.KeyCount ?? 0} objects)`;
+      },
+    ],
+    [
+      'read',
+      async () => {
+        const read = await client.send(new GetObjectCommand({ Bucket: target.bucket, Key: key }));
+        const text = await read.Body?.transformToString();
+        if (text !== body) throw new Error('the probe read back differs from what was written');
+        return `read ${where} back intact`;
+      },
+    ],
+    [
+      'delete',
+      async () => (await client.send(new DeleteObjectCommand({ Bucket: target.bucket, Key: key })), `deleted ${where}`),
+    ],
+  ];
+
+  try {
+    for (const [step, run] of steps) {
+      try {
+        results.push({ step, ok: true, detail: await run() });
+      } catch (error) {
+        results.push({ step, ok: false, detail: explain(error) });
+        break;
+      }
+    }
+  } finally {
+    client.destroy();
+  }
+  return results;
+}
