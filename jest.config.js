@@ -6,5 +6,5 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   globalSetup: '<rootDir>/test/harness/global-setup.ts',
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  reporters: ['default', '<rootDir>/test/harness/phase-summary-reporter.js'],
 };

@@ -25,6 +25,7 @@ function main(): number {
     });
     for (const result of results) {
       console.log(`${result.name}: stack and handoff documents in ${result.stackDir}`);
+      for (const notice of result.notices) console.log(`  ${notice}`);
     }
     return 0;
   } catch (error) {

@@ -1,7 +1,8 @@
-import { TerraformOutput, TerraformStack } from 'cdktf';
+import { Aspects, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { Environment } from '../config/environment';
 import { CampaignAamIntegration } from '../constructs/campaign-aam-integration';
+import { PolicyChecks } from '../constructs/policy-checks';
 import { receiverServer } from '../constructs/campaign/labels';
 import { awsProvider } from './aws-provider';
 import { configureBackend } from './backend';
@@ -24,6 +25,7 @@ export class EnvironmentStack extends TerraformStack {
     configureBackend(this, env, props.projectDir);
     this.integration = new CampaignAamIntegration(this, 'integration', env);
     this.addCampaignOutputs(env);
+    Aspects.of(this).add(new PolicyChecks());
   }
 
   /** What a Campaign administrator copies into the external accounts after deploy. */

@@ -1,5 +1,5 @@
 import { App } from 'cdktf';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Environment } from '../config/environment';
 import { loadEnvironments } from '../config/load';
@@ -22,6 +22,12 @@ export interface SynthesizedEnvironment {
   readonly stackDir: string;
   /** The handoff documents written for it. */
   readonly documents: string[];
+  /** Warnings and notes recorded during synth, e.g. suppressed policy findings with their reasons. */
+  readonly notices: string[];
+}
+
+interface Manifest {
+  stacks: Record<string, { annotations: { level: string; message: string }[] }>;
 }
 
 export const HANDOFF = { folder: 'handoff', email: 'provisioning-request.eml', sheet: 'campaign-setup.md' } as const;
@@ -37,6 +43,18 @@ function writeHandoff(env: Environment, stackDir: string, projectDir: string, fi
     campaignSetupSheet(env, { stackDir: relative(projectDir, finalStackDir), emailFile: HANDOFF.email }),
   );
   return [HANDOFF.email, HANDOFF.sheet].map((f) => join(finalStackDir, HANDOFF.folder, f));
+}
+
+/** What `terraform init` left in a stack folder: kept across synths, so `terraform output` keeps working. */
+const TERRAFORM_WORKING_STATE = ['.terraform', '.terraform.lock.hcl'];
+
+function keepTerraformWorkingState(outdir: string, staging: string, stacks: string[]): void {
+  for (const stack of stacks) {
+    for (const entry of TERRAFORM_WORKING_STATE) {
+      const previous = join(outdir, 'stacks', stack, entry);
+      if (existsSync(previous)) renameSync(previous, join(staging, 'stacks', stack, entry));
+    }
+  }
 }
 
 /**
@@ -55,14 +73,21 @@ export function synthesize(options: SynthesizeOptions): SynthesizedEnvironment[]
       (environment) => new EnvironmentStack(app, { environment, projectDir: options.projectDir }),
     );
     app.synth();
+    const manifest = JSON.parse(readFileSync(join(staging, 'manifest.json'), 'utf8')) as Manifest;
     const results = stacks.map((stack, i): SynthesizedEnvironment => {
       const stackDir = join(options.outdir, 'stacks', stack.node.id);
       return {
         name: stack.node.id,
         stackDir,
         documents: writeHandoff(environments[i], join(staging, 'stacks', stack.node.id), options.projectDir, stackDir),
+        notices: manifest.stacks[stack.node.id].annotations.map((a) => `${a.level}: ${a.message}`),
       };
     });
+    keepTerraformWorkingState(
+      options.outdir,
+      staging,
+      results.map((r) => r.name),
+    );
     rmSync(options.outdir, { recursive: true, force: true });
     renameSync(staging, options.outdir);
     return results;

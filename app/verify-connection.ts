@@ -36,6 +36,11 @@ function explain(error: unknown): string {
       AccessDenied: 'the key is not allowed to do this: check the bucket, the prefix and the IAM group policy',
       NoSuchBucket: 'the bucket does not exist: is the environment deployed?',
     };
+    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (hints[name] === undefined && status === 403) {
+      // Some S3-compatible endpoints answer 403 with a body the SDK cannot name.
+      return `HTTP 403: the key was refused: it is retired, mistyped, or not allowed to do this here`;
+    }
     return `${name}: ${hints[name] ?? (error as Error).message}`;
   }
   return String(error);

@@ -9,3 +9,4 @@ export * from './iam-policy-document';
 export * from './receiver-access-key';
 export * from './receiver-bucket';
 export * from './tracking-dns';
+export * from './policy-checks';

@@ -14,6 +14,9 @@ CAMPAIGN_AAM_SECRET_ACCESS_KEY (required when the secret is PGP-encrypted).`;
 
 class UsageError extends Error {}
 
+// The SDK is pinned, so its notice about future releases needing Node 22 is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 function terraformOutputs(stackDir: string): Record<string, { value: unknown }> {
   try {
     return JSON.parse(

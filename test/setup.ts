@@ -4,3 +4,6 @@ import { removeTempDirs } from './helpers/temp';
 
 Testing.setupJest();
 afterAll(removeTempDirs);
+
+// The SDK is pinned, so its notice about future releases needing Node 22 is noise in test output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';

@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { PROJECT_DIR } from '../helpers/run';
 import { venvBin } from './python-venv';
 
 export interface Moto {
@@ -7,6 +10,8 @@ export interface Moto {
   readonly endpoint: string;
   /** Makes moto evaluate IAM identity policies for every following request (`true`), or stop (`false`). */
   enforceIam(on: boolean): Promise<void>;
+  /** The server's log file, for diagnosing a failed test. */
+  readonly logFile: string;
   /** Stops the server; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -53,7 +58,12 @@ export async function startMoto(options: { accountId?: string } = {}): Promise<M
     env: { ...process.env, ...(options.accountId === undefined ? {} : { MOTO_ACCOUNT_ID: options.accountId }) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const logDir = join(PROJECT_DIR, '.cache', 'moto');
+  mkdirSync(logDir, { recursive: true });
+  const logFile = join(logDir, `moto-${port}.log`);
+  const log = createWriteStream(logFile);
   const keep = (chunk: Buffer) => {
+    log.write(chunk);
     output = (output + chunk.toString()).slice(-20_000);
   };
   child.stdout?.on('data', keep);
@@ -70,6 +80,7 @@ export async function startMoto(options: { accountId?: string } = {}): Promise<M
 
   return {
     endpoint,
+    logFile,
     async enforceIam(on) {
       const response = await fetch(`${endpoint}/moto-api/reset-auth`, { method: 'POST', body: on ? '0' : 'inf' });
       if (!response.ok) throw new Error(`moto reset-auth failed: ${response.status}`);

@@ -1,4 +1,4 @@
-import { run, type RunResult } from '../helpers/run';
+import { run, start, type RunResult } from '../helpers/run';
 import { terraformEnv } from './terraform-env';
 
 /** Credentials and endpoint that send the AWS provider to a moto server. */
@@ -26,4 +26,13 @@ export function expectExit(result: RunResult, code: number): void {
       `expected exit ${code}, got ${result.status}\n--- stdout ---\n${result.stdout.slice(-6000)}\n--- stderr ---\n${result.stderr.slice(-6000)}`,
     );
   }
+}
+
+/** `terraform` in the background, for tests that need two at once. */
+export function terraformInBackground(
+  dir: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<RunResult> {
+  return start('terraform', [`-chdir=${dir}`, ...args, '-no-color'], { env: { ...terraformEnv(), ...env } });
 }

@@ -1,0 +1,37 @@
+import { Annotations, type IAspect, TerraformStack } from 'cdktf';
+import type { IConstruct } from 'constructs';
+import type { PolicyRule } from './rule';
+import { POLICY_RULES } from './rules';
+import { stackResources } from './stack-resources';
+import { suppressionFor } from './suppressions';
+
+/**
+ * Fails synth when the synthesized Terraform breaks a policy rule: every finding becomes an error
+ * annotation on the offending construct, naming its path, the rule and how to fix it. Suppressed
+ * findings become info annotations that carry the reason.
+ */
+export class PolicyChecks implements IAspect {
+  constructor(private readonly rules: readonly PolicyRule[] = POLICY_RULES) {}
+
+  visit(node: IConstruct): void {
+    if (!(node instanceof TerraformStack)) return;
+    const resources = stackResources(node.toTerraform());
+    const constructs = new Map(node.node.findAll().map((c) => [c.node.path, c]));
+
+    for (const rule of this.rules) {
+      for (const finding of rule.check(resources)) {
+        // cdktf's metadata path is relative to the app; construct paths include it too.
+        const construct = constructs.get(finding.resource.path) ?? node;
+        const suppression = suppressionFor(construct, rule.id);
+        const where = `${finding.resource.path} (${finding.resource.address})`;
+        if (suppression) {
+          Annotations.of(construct).addInfo(`[${rule.id} ${rule.name}] suppressed on ${where}: ${suppression.reason}`);
+        } else {
+          Annotations.of(construct).addError(
+            `[${rule.id} ${rule.name}] ${where}: ${finding.detail}. ${rule.explanation}`,
+          );
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutBucketVersioningCommand,
+} from '@aws-sdk/client-s3';
+import { join } from 'node:path';
+import { synthesize } from '../../app/synthesize';
+import { startMoto, type Moto } from '../harness/moto';
+import { expectExit, terraform, terraformInBackground } from '../harness/terraform';
+import { fileWith } from '../helpers/environment';
+import { environmentsDir, tempDir } from '../helpers/temp';
+import { clients } from './aws-clients';
+
+jest.setTimeout(600_000);
+
+const STATE_BUCKET = 'initech-terraform-state';
+const STATE_KEY = 'campaign-aam/remote.tfstate';
+
+/**
+ * Step 7 of the emulator lifecycle: state in an S3 backend with `use_lockfile`. A second apply
+ * started while the first holds the lock must fail with a lock error, and the state afterwards
+ * must be intact and complete.
+ */
+describe('S3 backend with use_lockfile, in the emulator', () => {
+  let moto: Moto;
+  let stackDir: string;
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    const { s3, route53 } = clients(moto.endpoint);
+    await s3.send(new CreateBucketCommand({ Bucket: STATE_BUCKET }));
+    await s3.send(
+      new PutBucketVersioningCommand({ Bucket: STATE_BUCKET, VersioningConfiguration: { Status: 'Enabled' } }),
+    );
+    const { CreateHostedZoneCommand } = await import('@aws-sdk/client-route-53');
+    const zone = await route53.send(
+      new CreateHostedZoneCommand({ Name: 'remote.initech.example', CallerReference: 'remote' }),
+    );
+
+    const work = tempDir();
+    const file = fileWith((f) => {
+      f.aws.endpoint = moto.endpoint;
+      f.receiver = { bucketName: 'initech-campaign-aam-remote', forceDestroy: true };
+      f.dns = {
+        hostedZoneId: zone.HostedZone!.Id!.replace('/hostedzone/', ''),
+        zoneName: 'remote.initech.example',
+        trackingServer: {
+          method: 'cname',
+          records: [{ hostname: 't.remote.initech.example', target: 'initech.campaign.adobe.com' }],
+        },
+      };
+      f.backend = { type: 's3', bucket: STATE_BUCKET, key: STATE_KEY, region: 'us-east-1' };
+    });
+    synthesize({
+      environmentsDir: environmentsDir({ remote: file }, work),
+      outdir: join(work, 'cdktf.out'),
+      projectDir: work,
+    });
+    stackDir = join(work, 'cdktf.out', 'stacks', 'remote');
+    expectExit(terraform(stackDir, ['init', '-input=false']), 0);
+  });
+
+  afterAll(async () => {
+    await moto?.stop();
+  });
+
+  it('locks state during apply, refuses a concurrent apply, and leaves complete state in the bucket', async () => {
+    const { s3 } = clients(moto.endpoint);
+    const lockExists = () =>
+      s3.send(new HeadObjectCommand({ Bucket: STATE_BUCKET, Key: `${STATE_KEY}.tflock` })).then(
+        () => true,
+        () => false,
+      );
+
+    const first = terraformInBackground(stackDir, ['apply', '-input=false', '-auto-approve']);
+    const deadline = Date.now() + 120_000;
+    while (!(await lockExists())) {
+      if (Date.now() > deadline) throw new Error(`the first apply never took the lock:\n${(await first).stdout}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+
+    const second = terraform(stackDir, ['apply', '-input=false', '-auto-approve', '-lock-timeout=0s']);
+    expect(second.status).not.toBe(0);
+    expect(second.stderr).toMatch(/Error acquiring the state lock/);
+
+    const applied = await first;
+    expectExit(applied, 0);
+    expect(await lockExists()).toBe(false);
+
+    const state = JSON.parse(
+      await (await s3.send(new GetObjectCommand({ Bucket: STATE_BUCKET, Key: STATE_KEY }))).Body!.transformToString(),
+    );
+    expect(state.resources.length).toBe(18);
+    expect(state.resources.every((r: { instances: unknown[] }) => r.instances.length === 1)).toBe(true);
+    expectExit(terraform(stackDir, ['plan', '-input=false', '-detailed-exitcode']), 0);
+  });
+});
