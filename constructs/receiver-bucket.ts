@@ -1,6 +1,7 @@
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
 import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
+import { S3BucketNotification } from '@cdktf/provider-aws/lib/s3-bucket-notification';
 import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
 import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
@@ -40,6 +41,12 @@ export interface ReceiverBucketProps {
    * @default - no access logs
    */
   readonly accessLogs?: { readonly bucketName: string; readonly prefix: string };
+  /**
+   * Publish object events to Amazon EventBridge, so automation can react when Adobe or Campaign
+   * drops a segment file (and so that every change to audience data leaves an event).
+   * @default true
+   */
+  readonly eventBridgeNotifications?: boolean;
 }
 
 /**
@@ -143,6 +150,10 @@ export class ReceiverBucket extends Construct {
         },
       ),
     });
+
+    if (props.eventBridgeNotifications ?? true) {
+      new S3BucketNotification(this, 'notifications', { bucket, eventbridge: true });
+    }
 
     if (props.accessLogs !== undefined) {
       new S3BucketLoggingA(this, 'access-logs', {

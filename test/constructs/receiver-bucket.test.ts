@@ -1,6 +1,7 @@
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
 import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
+import { S3BucketNotification } from '@cdktf/provider-aws/lib/s3-bucket-notification';
 import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
@@ -130,5 +131,11 @@ describe('ReceiverBucket', () => {
     expect(synthStack(fileWith((f) => (f.receiver.forceDestroy = true)))).toHaveResourceWithProperties(S3Bucket, {
       force_destroy: true,
     });
+  });
+});
+
+describe('ReceiverBucket events', () => {
+  it('publishes object events to EventBridge', () => {
+    expect(synthStack()).toHaveResourceWithProperties(S3BucketNotification, { eventbridge: true });
   });
 });

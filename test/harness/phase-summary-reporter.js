@@ -4,7 +4,7 @@
 /** Test folders and the phase of the suite each one proves. */
 const PHASES = [
   ['test/e2e/', 'emulator end-to-end (cdktf deploy, SDK read-back, drift, locking, destroy)'],
-  ['test/terraform/', 'real Terraform (init, validate, plan of every example)'],
+  ['test/terraform/', 'real Terraform and checkov (init, validate, plan and scan of every example)'],
   ['test/cli/', 'cdktf CLI'],
   ['test/', 'unit (config, constructs, stacks, handoff documents)'],
 ];
