@@ -1,0 +1,224 @@
+import { CreateHostedZoneCommand } from '@aws-sdk/client-route-53';
+import {
+  DeleteBucketPolicyCommand,
+  GetBucketPolicyCommand,
+  PutBucketPolicyCommand,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTestKeyPair, type TestKeyPair } from '../harness/gpg';
+import { startMoto, type Moto } from '../harness/moto';
+import { expectExit, terraform } from '../harness/terraform';
+import { terraformEnv } from '../harness/terraform-env';
+import { fileWith } from '../helpers/environment';
+import { run, type RunResult } from '../helpers/run';
+import { environmentsDir, tempDir } from '../helpers/temp';
+import { clients, type Credentials } from './aws-clients';
+
+jest.setTimeout(900_000);
+
+const ZONE = 'keys.initech.example';
+
+/**
+ * Issue 4 in the emulator: the secret never leaks (synthesized JSON, handoff documents,
+ * non-sensitive outputs, anything a command printed; with PGP, not even state), and a key rotates
+ * in three deploys without a moment where no key works.
+ */
+describe('secrets and key rotation against moto', () => {
+  let moto: Moto;
+  let work: string;
+  let zoneId: string;
+  let pgp: TestKeyPair;
+  const printed: RunResult[] = [];
+
+  const environment = (name: string, change: (f: Record<string, any>) => void) =>
+    fileWith((f) => {
+      f.aws.endpoint = moto.endpoint;
+      f.receiver = { bucketName: `initech-campaign-aam-${name}`, prefix: 'campaign-aam/' };
+      f.dns = {
+        hostedZoneId: zoneId,
+        zoneName: ZONE,
+        trackingServer: {
+          method: 'cname',
+          records: [{ hostname: `${name}.${ZONE}`, target: 'initech.campaign.adobe.com' }],
+        },
+      };
+      f.backend = { type: 'local', path: join(work, `${name}.tfstate`) };
+      change(f);
+    });
+  const write = (name: string, file: Record<string, any>) =>
+    writeFileSync(join(work, 'environments', `${name}.json`), JSON.stringify(file, null, 2));
+  const deploy = (name: string) => {
+    const result = run(
+      'npx',
+      ['cdktf', 'deploy', name, '--skip-provider-lock', '--auto-approve', '--output', join(work, 'cdktf.out')],
+      {
+        env: { ...terraformEnv(), CAMPAIGN_AAM_ENVIRONMENTS: join(work, 'environments') },
+      },
+    );
+    printed.push(result);
+    expectExit(result, 0);
+  };
+  const stackDir = (name: string) => join(work, 'cdktf.out', 'stacks', name);
+  const outputs = (name: string) => {
+    const result = terraform(stackDir(name), ['output', '-json']);
+    return JSON.parse(result.stdout) as Record<string, { value: string; sensitive: boolean }>;
+  };
+  const key = (name: string, slot: string): Credentials => {
+    const o = outputs(name);
+    return { accessKeyId: o[`access_key_id_${slot}`].value, secretAccessKey: o[`secret_access_key_${slot}`].value };
+  };
+
+  /** Whether `credentials` may write under the prefix, with IAM enforced (bucket policy set aside: moto ignores its TLS condition). */
+  const canWrite = async (bucket: string, credentials: Credentials): Promise<boolean> => {
+    const admin = clients(moto.endpoint).s3;
+    const policy = (await admin.send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy!;
+    await admin.send(new DeleteBucketPolicyCommand({ Bucket: bucket }));
+    await moto.enforceIam(true);
+    try {
+      await clients(moto.endpoint, credentials).s3.send(
+        new PutObjectCommand({ Bucket: bucket, Key: 'campaign-aam/import/probe.csv', Body: 'x' }),
+      );
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await moto.enforceIam(false);
+      await admin.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: policy }));
+    }
+  };
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    pgp = createTestKeyPair();
+    work = tempDir();
+    environmentsDir({}, work);
+    const zone = await clients(moto.endpoint).route53.send(
+      new CreateHostedZoneCommand({ Name: ZONE, CallerReference: 'keys' }),
+    );
+    zoneId = zone.HostedZone!.Id!.replace('/hostedzone/', '');
+  });
+
+  afterAll(async () => {
+    pgp?.dispose();
+    await moto?.stop();
+  });
+
+  describe('rotation in three deploys', () => {
+    const bucket = 'initech-campaign-aam-rotate';
+    let blue: Credentials;
+    let green: Credentials;
+
+    it('0. starts with one key in slot blue, which works', async () => {
+      write(
+        'rotate',
+        environment('rotate', () => undefined),
+      );
+      deploy('rotate');
+      blue = key('rotate', 'blue');
+      expect(await canWrite(bucket, blue)).toBe(true);
+    });
+
+    it('1. adding slot green issues a second key; both work', async () => {
+      write(
+        'rotate',
+        environment('rotate', (f) => (f.accessKey = { slots: ['blue', 'green'], activeSlot: 'blue' })),
+      );
+      deploy('rotate');
+      green = key('rotate', 'green');
+      expect(key('rotate', 'blue')).toEqual(blue);
+      expect(await canWrite(bucket, blue)).toBe(true);
+      expect(await canWrite(bucket, green)).toBe(true);
+    });
+
+    it('2. switching the external accounts to green keeps both keys working', async () => {
+      write(
+        'rotate',
+        environment('rotate', (f) => (f.accessKey = { slots: ['blue', 'green'], activeSlot: 'green' })),
+      );
+      deploy('rotate');
+      const state = JSON.parse(readFileSync(join(work, 'rotate.tfstate'), 'utf8'));
+      const accounts = state.resources
+        .filter(
+          (r: { type: string; name: string }) => r.type === 'terraform_data' && r.name.includes('external-account'),
+        )
+        .map(
+          (r: { instances: { attributes: { input: { value: Record<string, string> } } }[] }) =>
+            r.instances[0].attributes.input.value,
+        );
+      expect(accounts).toEqual([
+        expect.objectContaining({ keySlot: 'green', accessKeyId: green.accessKeyId }),
+        expect.objectContaining({ keySlot: 'green', accessKeyId: green.accessKeyId }),
+      ]);
+      expect(await canWrite(bucket, blue)).toBe(true);
+      expect(await canWrite(bucket, green)).toBe(true);
+    });
+
+    it('3. retiring blue deletes the old key: it is denied, green still works', async () => {
+      write(
+        'rotate',
+        environment('rotate', (f) => (f.accessKey = { slots: ['green'], activeSlot: 'green' })),
+      );
+      deploy('rotate');
+      expect(await canWrite(bucket, blue)).toBe(false);
+      expect(await canWrite(bucket, green)).toBe(true);
+    });
+
+    it('never shows the secret in synthesized JSON, handoff documents, non-sensitive outputs or command output', () => {
+      const secrets = [blue.secretAccessKey, green.secretAccessKey];
+      const dir = stackDir('rotate');
+      const files = [
+        join(dir, 'cdk.tf.json'),
+        ...readdirSync(join(dir, 'handoff')).map((f) => join(dir, 'handoff', f)),
+      ];
+      const verify = run('npm', ['run', '--silent', 'verify', '--', 'rotate'], {
+        env: {
+          ...terraformEnv(),
+          CAMPAIGN_AAM_ENVIRONMENTS: join(work, 'environments'),
+          CDKTF_OUTDIR: join(work, 'cdktf.out'),
+        },
+      });
+      printed.push(verify);
+      const visibleOutputs = Object.values(outputs('rotate'))
+        .filter((o) => !o.sensitive)
+        .map((o) => JSON.stringify(o.value));
+      const haystacks = [
+        ...files.map((f) => readFileSync(f, 'utf8')),
+        ...visibleOutputs,
+        ...printed.flatMap((r) => [r.stdout, r.stderr]),
+      ];
+      expect(printed.length).toBeGreaterThanOrEqual(5);
+      for (const secret of secrets) {
+        expect(secret).toMatch(/^\S{20,}$/);
+        expect(haystacks.filter((text) => text.includes(secret))).toEqual([]);
+      }
+    });
+  });
+
+  describe('with a PGP public key', () => {
+    it('keeps the plaintext secret out of state, and the encrypted one decrypts to a working key', async () => {
+      write(
+        'pgp',
+        environment('pgp', (f) => (f.accessKey = { pgpPublicKey: pgp.publicKeyBase64 })),
+      );
+      deploy('pgp');
+      const o = outputs('pgp');
+      expect(o.secret_access_key_blue).toBeUndefined();
+      expect(o.encrypted_secret_access_key_blue.sensitive).toBe(false);
+      const secret = pgp.decrypt(o.encrypted_secret_access_key_blue.value);
+      expect(secret).toMatch(/^\S{20,}$/);
+
+      expect(readFileSync(join(work, 'pgp.tfstate'), 'utf8')).not.toContain(secret);
+      expect(
+        await canWrite('initech-campaign-aam-pgp', {
+          accessKeyId: o.access_key_id_blue.value,
+          secretAccessKey: secret,
+        }),
+      ).toBe(true);
+      const sheet = readFileSync(join(stackDir('pgp'), 'handoff', 'campaign-setup.md'), 'utf8');
+      expect(sheet).toContain('output -raw encrypted_secret_access_key_blue \\| base64 --decode \\| gpg --decrypt');
+      expect(sheet).not.toContain(secret);
+    });
+  });
+});
