@@ -30,7 +30,11 @@ export class CampaignAamIntegration extends Construct {
     super(scope, id);
     const { receiver, campaign } = env;
 
-    this.receiver = new ReceiverBucket(this, 'receiver', receiver);
+    this.receiver = new ReceiverBucket(this, 'receiver', {
+      ...receiver,
+      // moto does not store EventBridge notification settings, which would be a perpetual diff.
+      eventBridgeNotifications: env.aws.endpoint === undefined,
+    });
 
     this.accessKey = new ReceiverAccessKey(this, 'access-key', {
       name: `campaign-aam-${env.name}`,

@@ -116,3 +116,11 @@ describe('EnvironmentStack', () => {
     expect(outputs.encrypted_secret_access_key_blue.value).toMatch(/\.encrypted_secret\}$/);
   });
 });
+
+describe('EnvironmentStack in an emulator environment', () => {
+  it('leaves out EventBridge notifications, which moto cannot store', () => {
+    const synthesized = synthStack(fileWith((f) => (f.aws.endpoint = 'http://127.0.0.1:4566')));
+    expect(JSON.parse(synthesized).resource.aws_s3_bucket_notification).toBeUndefined();
+    expect(JSON.parse(synthStack()).resource.aws_s3_bucket_notification).toBeDefined();
+  });
+});
