@@ -11,7 +11,8 @@ export const EMULATOR_ADMIN: Credentials = { accessKeyId: 'test', secretAccessKe
 
 /** SDK v3 clients pointed at the emulator. */
 export function clients(endpoint: string, credentials: Credentials = EMULATOR_ADMIN, region = 'us-east-1') {
-  const common = { endpoint, region, credentials, maxAttempts: 1 };
+  // A copy: the SDK annotates the credentials object it is given.
+  const common = { endpoint, region, credentials: { ...credentials }, maxAttempts: 1 };
   return {
     s3: new S3Client({ ...common, forcePathStyle: true }),
     iam: new IAMClient(common),
