@@ -1,6 +1,11 @@
 import { IAMClient } from '@aws-sdk/client-iam';
 import { Route53Client } from '@aws-sdk/client-route-53';
-import { S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteBucketPolicyCommand,
+  GetBucketPolicyCommand,
+  PutBucketPolicyCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 
 export interface Credentials {
   readonly accessKeyId: string;
@@ -18,4 +23,19 @@ export function clients(endpoint: string, credentials: Credentials = EMULATOR_AD
     iam: new IAMClient(common),
     route53: new Route53Client(common),
   };
+}
+
+/**
+ * moto evaluates bucket policies for IAM users but ignores their conditions, so the TLS-only Deny
+ * (conditioned on `aws:SecureTransport`) would deny every request, TLS or not. While a test
+ * exercises a key, the policy is set aside, then put back byte for byte (no drift).
+ */
+export async function withBucketPolicySetAside<T>(s3: S3Client, bucket: string, body: () => Promise<T>): Promise<T> {
+  const policy = (await s3.send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy!;
+  await s3.send(new DeleteBucketPolicyCommand({ Bucket: bucket }));
+  try {
+    return await body();
+  } finally {
+    await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: policy }));
+  }
 }

@@ -17,7 +17,6 @@ import {
 } from '@aws-sdk/client-route-53';
 import {
   CreateBucketCommand,
-  DeleteBucketPolicyCommand,
   DeleteObjectsCommand,
   DeleteObjectCommand,
   GetBucketEncryptionCommand,
@@ -30,19 +29,18 @@ import {
   ListBucketsCommand,
   ListObjectVersionsCommand,
   ListObjectsV2Command,
-  PutBucketPolicyCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cdktf, verify } from '../harness/cdktf-cli';
 import { startMoto, type Moto } from '../harness/moto';
 import { expectExit, terraform } from '../harness/terraform';
-import { terraformEnv } from '../harness/terraform-env';
 import { fileWith } from '../helpers/environment';
-import { run, type RunResult } from '../helpers/run';
+import { type RunResult } from '../helpers/run';
 import { environmentsDir, tempDir } from '../helpers/temp';
-import { clients, type Credentials } from './aws-clients';
+import { clients, type Credentials, withBucketPolicySetAside } from './aws-clients';
 
 jest.setTimeout(600_000);
 
@@ -64,10 +62,7 @@ describe('deploy lifecycle against moto', () => {
   let aws: ReturnType<typeof clients>;
   let file: Record<string, any>;
 
-  const cli = (command: string, extra: string[] = [], env: Record<string, string> = {}): RunResult =>
-    run('npx', ['cdktf', command, NAME, '--skip-provider-lock', '--output', join(work, 'cdktf.out'), ...extra], {
-      env: { ...terraformEnv(), CAMPAIGN_AAM_ENVIRONMENTS: join(work, 'environments'), ...env },
-    });
+  const cli = (command: string, extra: string[] = []): RunResult => cdktf(work, command, NAME, extra);
   const deploy = () => expectExit(cli('deploy', ['--auto-approve']), 0);
   const writeEnv = () => writeFileSync(envFile, JSON.stringify(file, null, 2));
   const plan = (args: string[] = []) => terraform(stackDir, ['plan', '-input=false', '-detailed-exitcode', ...args]);
@@ -76,21 +71,6 @@ describe('deploy lifecycle against moto', () => {
   const issuedKey = (): Credentials => {
     const o = outputs();
     return { accessKeyId: o.access_key_id.value, secretAccessKey: o.secret_access_key_blue.value };
-  };
-
-  /**
-   * moto evaluates bucket policies for IAM users but ignores their conditions, so the TLS-only
-   * Deny (conditioned on `aws:SecureTransport`) would deny every request, TLS or not. While the key
-   * is exercised, the policy is set aside and then put back byte for byte (no drift).
-   */
-  const withoutBucketPolicy = async (body: () => Promise<void>) => {
-    const policy = (await aws.s3.send(new GetBucketPolicyCommand({ Bucket: BUCKET }))).Policy!;
-    await aws.s3.send(new DeleteBucketPolicyCommand({ Bucket: BUCKET }));
-    try {
-      await body();
-    } finally {
-      await aws.s3.send(new PutBucketPolicyCommand({ Bucket: BUCKET, Policy: policy }));
-    }
   };
 
   beforeAll(async () => {
@@ -223,7 +203,7 @@ describe('deploy lifecycle against moto', () => {
       ).toBe('mid,segment\n1,a\n');
       await campaign.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: key }));
     };
-    await withoutBucketPolicy(async () => {
+    await withBucketPolicySetAside(aws.s3, BUCKET, async () => {
       await useAsCampaign();
       await moto.enforceIam(true);
       try {
@@ -250,19 +230,7 @@ describe('deploy lifecycle against moto', () => {
   });
 
   it('4b. npm run verify passes with the issued key and fails clearly with a wrong one', async () => {
-    const verify = (env: Record<string, string> = {}) =>
-      run('npm', ['run', '--silent', 'verify', '--', NAME], {
-        env: {
-          ...terraformEnv(),
-          CAMPAIGN_AAM_ENVIRONMENTS: join(work, 'environments'),
-          CDKTF_OUTDIR: join(work, 'cdktf.out'),
-          ...env,
-        },
-      });
-    let ok!: RunResult;
-    await withoutBucketPolicy(async () => {
-      ok = verify();
-    });
+    const ok = await withBucketPolicySetAside(aws.s3, BUCKET, async () => verify(work, NAME));
     expectExit(ok, 0);
     expect(ok.stdout).toMatch(
       /✓ write: wrote s3:\/\/initech-campaign-aam-e2e\/campaign-aam\/import\/campaign-aam-connection-check-/,
@@ -272,7 +240,7 @@ describe('deploy lifecycle against moto', () => {
 
     await moto.enforceIam(true);
     try {
-      const wrong = verify({
+      const wrong = verify(work, NAME, {
         CAMPAIGN_AAM_ACCESS_KEY_ID: 'AKIAWRONGWRONGWRONG1',
         CAMPAIGN_AAM_SECRET_ACCESS_KEY: 'not-the-secret',
       });

@@ -1,20 +1,15 @@
 import { CreateHostedZoneCommand } from '@aws-sdk/client-route-53';
-import {
-  DeleteBucketPolicyCommand,
-  GetBucketPolicyCommand,
-  PutBucketPolicyCommand,
-  PutObjectCommand,
-} from '@aws-sdk/client-s3';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestKeyPair, type TestKeyPair } from '../harness/gpg';
+import { cdktf, verify } from '../harness/cdktf-cli';
 import { startMoto, type Moto } from '../harness/moto';
 import { expectExit, terraform } from '../harness/terraform';
-import { terraformEnv } from '../harness/terraform-env';
 import { fileWith } from '../helpers/environment';
-import { run, type RunResult } from '../helpers/run';
+import { type RunResult } from '../helpers/run';
 import { environmentsDir, tempDir } from '../helpers/temp';
-import { clients, type Credentials } from './aws-clients';
+import { clients, type Credentials, withBucketPolicySetAside } from './aws-clients';
 
 jest.setTimeout(900_000);
 
@@ -50,13 +45,7 @@ describe('secrets and key rotation against moto', () => {
   const write = (name: string, file: Record<string, any>) =>
     writeFileSync(join(work, 'environments', `${name}.json`), JSON.stringify(file, null, 2));
   const deploy = (name: string) => {
-    const result = run(
-      'npx',
-      ['cdktf', 'deploy', name, '--skip-provider-lock', '--auto-approve', '--output', join(work, 'cdktf.out')],
-      {
-        env: { ...terraformEnv(), CAMPAIGN_AAM_ENVIRONMENTS: join(work, 'environments') },
-      },
-    );
+    const result = cdktf(work, 'deploy', name, ['--auto-approve']);
     printed.push(result);
     expectExit(result, 0);
   };
@@ -71,23 +60,19 @@ describe('secrets and key rotation against moto', () => {
   };
 
   /** Whether `credentials` may write under the prefix, with IAM enforced (bucket policy set aside: moto ignores its TLS condition). */
-  const canWrite = async (bucket: string, credentials: Credentials): Promise<boolean> => {
-    const admin = clients(moto.endpoint).s3;
-    const policy = (await admin.send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy!;
-    await admin.send(new DeleteBucketPolicyCommand({ Bucket: bucket }));
-    await moto.enforceIam(true);
-    try {
-      await clients(moto.endpoint, credentials).s3.send(
-        new PutObjectCommand({ Bucket: bucket, Key: 'campaign-aam/import/probe.csv', Body: 'x' }),
-      );
-      return true;
-    } catch {
-      return false;
-    } finally {
-      await moto.enforceIam(false);
-      await admin.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: policy }));
-    }
-  };
+  const canWrite = (bucket: string, credentials: Credentials): Promise<boolean> =>
+    withBucketPolicySetAside(clients(moto.endpoint).s3, bucket, async () => {
+      await moto.enforceIam(true);
+      try {
+        const campaign = clients(moto.endpoint, credentials).s3;
+        await campaign.send(new PutObjectCommand({ Bucket: bucket, Key: 'campaign-aam/import/probe.csv', Body: 'x' }));
+        return true;
+      } catch {
+        return false;
+      } finally {
+        await moto.enforceIam(false);
+      }
+    });
 
   beforeAll(async () => {
     moto = await startMoto();
@@ -172,14 +157,8 @@ describe('secrets and key rotation against moto', () => {
         join(dir, 'cdk.tf.json'),
         ...readdirSync(join(dir, 'handoff')).map((f) => join(dir, 'handoff', f)),
       ];
-      const verify = run('npm', ['run', '--silent', 'verify', '--', 'rotate'], {
-        env: {
-          ...terraformEnv(),
-          CAMPAIGN_AAM_ENVIRONMENTS: join(work, 'environments'),
-          CDKTF_OUTDIR: join(work, 'cdktf.out'),
-        },
-      });
-      printed.push(verify);
+      const verified = verify(work, 'rotate');
+      printed.push(verified);
       const visibleOutputs = Object.values(outputs('rotate'))
         .filter((o) => !o.sensitive)
         .map((o) => JSON.stringify(o.value));
