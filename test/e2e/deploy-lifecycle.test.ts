@@ -17,7 +17,6 @@ import {
 } from '@aws-sdk/client-route-53';
 import {
   CreateBucketCommand,
-  DeleteObjectsCommand,
   DeleteObjectCommand,
   GetBucketEncryptionCommand,
   GetBucketLifecycleConfigurationCommand,
@@ -40,7 +39,7 @@ import { expectExit, terraform } from '../harness/terraform';
 import { fileWith } from '../helpers/environment';
 import { type RunResult } from '../helpers/run';
 import { environmentsDir, tempDir } from '../helpers/temp';
-import { clients, type Credentials, withBucketPolicySetAside } from './aws-clients';
+import { clients, emptyVersionedBucket, type Credentials, withBucketPolicySetAside } from './aws-clients';
 
 jest.setTimeout(600_000);
 
@@ -311,13 +310,8 @@ describe('deploy lifecycle against moto', () => {
   it('8. destroy leaves no bucket, user, key or record behind', async () => {
     // forceDestroy stays off (the secure default), so the operator empties the bucket first: every
     // version and delete marker Campaign's traffic left behind.
-    const versions = await aws.s3.send(new ListObjectVersionsCommand({ Bucket: BUCKET }));
-    const objects = [...(versions.Versions ?? []), ...(versions.DeleteMarkers ?? [])].map((v) => ({
-      Key: v.Key!,
-      VersionId: v.VersionId!,
-    }));
-    expect(objects.length).toBeGreaterThan(0);
-    await aws.s3.send(new DeleteObjectsCommand({ Bucket: BUCKET, Delete: { Objects: objects, Quiet: true } }));
+    expect(await emptyVersionedBucket(aws.s3, BUCKET)).toBeGreaterThan(0);
+    expect((await aws.s3.send(new ListObjectVersionsCommand({ Bucket: BUCKET }))).Versions ?? []).toEqual([]);
 
     expectExit(cli('destroy', ['--auto-approve']), 0);
     const buckets = (await aws.s3.send(new ListBucketsCommand({}))).Buckets?.map((b) => b.Name);
