@@ -28,9 +28,9 @@ export function clients(endpoint: string, credentials: Credentials = EMULATOR_AD
 }
 
 /**
- * moto evaluates bucket policies for IAM users but ignores their conditions, so the TLS-only Deny
- * (conditioned on `aws:SecureTransport`) would deny every request, TLS or not. While a test
- * exercises a key, the policy is set aside, then put back byte for byte (no drift).
+ * moto evaluates bucket policies on object requests but ignores their conditions, so the TLS-only
+ * Deny (conditioned on `aws:SecureTransport`) would deny every object request, TLS or not. While a
+ * test works with objects, the policy is set aside, then put back byte for byte (no drift).
  */
 export async function withBucketPolicySetAside<T>(s3: S3Client, bucket: string, body: () => Promise<T>): Promise<T> {
   const policy = (await s3.send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy!;

@@ -310,7 +310,9 @@ describe('deploy lifecycle against moto', () => {
   it('8. destroy leaves no bucket, user, key or record behind', async () => {
     // forceDestroy stays off (the secure default), so the operator empties the bucket first: every
     // version and delete marker Campaign's traffic left behind.
-    expect(await emptyVersionedBucket(aws.s3, BUCKET)).toBeGreaterThan(0);
+    expect(await withBucketPolicySetAside(aws.s3, BUCKET, () => emptyVersionedBucket(aws.s3, BUCKET))).toBeGreaterThan(
+      0,
+    );
     expect((await aws.s3.send(new ListObjectVersionsCommand({ Bucket: BUCKET }))).Versions ?? []).toEqual([]);
 
     expectExit(cli('destroy', ['--auto-approve']), 0);
