@@ -4,7 +4,7 @@ import {
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
-  S3ServiceException,
+  type S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { randomUUID } from 'node:crypto';
 
@@ -25,25 +25,23 @@ export interface StepResult {
   readonly detail: string;
 }
 
+const HINTS: Record<string, string> = {
+  InvalidAccessKeyId: 'the access key ID does not exist: it was retired, or mistyped',
+  InvalidClientTokenId: 'the access key ID does not exist: it was retired, or mistyped',
+  SignatureDoesNotMatch: 'the secret access key does not match the access key ID',
+  AccessDenied: 'the key is not allowed to do this: check the bucket, the prefix and the IAM group policy',
+  NoSuchBucket: 'the bucket does not exist: is the environment deployed?',
+};
+
 /** Turns an S3 error into a sentence that says what to check. Never includes the secret. */
 function explain(error: unknown): string {
-  if (error instanceof S3ServiceException || (error instanceof Error && 'name' in error)) {
-    const name = (error as Error).name;
-    const hints: Record<string, string> = {
-      InvalidAccessKeyId: 'the access key ID does not exist: it was retired, or mistyped',
-      InvalidClientTokenId: 'the access key ID does not exist: it was retired, or mistyped',
-      SignatureDoesNotMatch: 'the secret access key does not match the access key ID',
-      AccessDenied: 'the key is not allowed to do this: check the bucket, the prefix and the IAM group policy',
-      NoSuchBucket: 'the bucket does not exist: is the environment deployed?',
-    };
-    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-    if (hints[name] === undefined && status === 403) {
-      // Some S3-compatible endpoints answer 403 with a body the SDK cannot name.
-      return `HTTP 403: the key was refused: it is retired, mistyped, or not allowed to do this here`;
-    }
-    return `${name}: ${hints[name] ?? (error as Error).message}`;
+  if (!(error instanceof Error)) return String(error);
+  const status = (error as S3ServiceException).$metadata?.httpStatusCode;
+  if (HINTS[error.name] === undefined && status === 403) {
+    // Some S3-compatible endpoints answer 403 with a body the SDK cannot name.
+    return 'HTTP 403: the key was refused: it is retired, mistyped, or not allowed to do this here';
   }
-  return String(error);
+  return `${error.name}: ${HINTS[error.name] ?? error.message}`;
 }
 
 /**
