@@ -1,4 +1,4 @@
-import type { SynthesizedResource } from './rule';
+import type { Finding, StackResources, SynthesizedResource } from './rule';
 
 export interface ParsedStatement {
   readonly Effect?: string;
@@ -40,7 +40,25 @@ export function statementsOf(resource: SynthesizedResource): ParsedStatement[] |
   }
 }
 
-export const unreadablePolicy = (resource: SynthesizedResource) => ({
+export const unreadablePolicy = (resource: SynthesizedResource): Finding => ({
   resource,
   detail: 'its policy cannot be read at synth (not a literal JSON document), so it cannot be checked',
 });
+
+/**
+ * Runs `check` on every Allow statement of every identity policy in the stack; `check` returns what
+ * is wrong with one statement. An unreadable policy is a finding of its own.
+ */
+export function allowStatementFindings(
+  resources: StackResources,
+  check: (statement: ParsedStatement, sid: string) => string[],
+): Finding[] {
+  return IDENTITY_POLICY_TYPES.flatMap((type) => resources.ofType(type)).flatMap((policy): Finding[] => {
+    const statements = statementsOf(policy);
+    if (statements === undefined) return [unreadablePolicy(policy)];
+    return statements
+      .filter((s) => s.Effect === 'Allow')
+      .flatMap((s) => check(s, s.Sid === undefined ? '' : ` (statement ${s.Sid})`))
+      .map((detail) => ({ resource: policy, detail }));
+  });
+}
