@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { projectPaths } from './app/project-paths';
 import { synthesize } from './app/synthesize';
 import { checkTerraformVersion } from './app/terraform-version';
 import { ConfigError } from './config/problems';
@@ -18,11 +18,8 @@ function main(): number {
   if (terraform.warning !== undefined) console.error(`warning: ${terraform.warning}`);
 
   try {
-    const results = synthesize({
-      environmentsDir: resolve(projectDir, process.env.CAMPAIGN_AAM_ENVIRONMENTS ?? 'environments'),
-      outdir: resolve(projectDir, process.env.CDKTF_OUTDIR ?? 'cdktf.out'),
-      projectDir,
-    });
+    const { environmentsDir, outdir } = projectPaths(projectDir);
+    const results = synthesize({ environmentsDir, outdir, projectDir });
     for (const result of results) {
       console.log(`${result.name}: stack and handoff documents in ${result.stackDir}`);
       for (const notice of result.notices) console.log(`  ${notice}`);

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
 import { OUTPUTS } from '../app/output-names';
+import { projectPaths } from '../app/project-paths';
 import { verifyConnection } from '../app/verify-connection';
 import { loadEnvironments } from '../config/load';
 import { ConfigError } from '../config/problems';
@@ -36,10 +36,8 @@ async function main(args: string[]): Promise<number> {
   const name = args[0];
   if (name === undefined || name.startsWith('-')) throw new UsageError(USAGE);
   const projectDir = process.cwd();
-  const environments = loadEnvironments(
-    resolve(projectDir, process.env.CAMPAIGN_AAM_ENVIRONMENTS ?? 'environments'),
-    projectDir,
-  );
+  const paths = projectPaths(projectDir);
+  const environments = loadEnvironments(paths.environmentsDir, projectDir);
   const env = environments.find((e) => e.name === name);
   if (env === undefined)
     throw new UsageError(`no environment named "${name}"; known: ${environments.map((e) => e.name).join(', ')}`);
@@ -52,9 +50,7 @@ async function main(args: string[]): Promise<number> {
         'the secret is PGP-encrypted: decrypt it (see the setup sheet) and pass it in CAMPAIGN_AAM_ACCESS_KEY_ID and CAMPAIGN_AAM_SECRET_ACCESS_KEY',
       );
     }
-    const outputs = terraformOutputs(
-      join(resolve(projectDir, process.env.CDKTF_OUTDIR ?? 'cdktf.out'), 'stacks', name),
-    );
+    const outputs = terraformOutputs(paths.stackDir(name));
     accessKeyId = outputs[OUTPUTS.activeAccessKeyId]?.value as string | undefined;
     secretAccessKey = outputs[OUTPUTS.secretAccessKey(env.accessKey.activeSlot)]?.value as string | undefined;
     if (accessKeyId === undefined || secretAccessKey === undefined)
