@@ -3,7 +3,6 @@ import type { Construct } from 'constructs';
 import type { Environment } from '../config/environment';
 import { CampaignAamIntegration } from '../constructs/campaign-aam-integration';
 import { PolicyChecks } from '../constructs/policy-checks';
-import { receiverServer } from '../constructs/campaign/labels';
 import { awsProvider } from './aws-provider';
 import { configureBackend } from './backend';
 import { OUTPUTS } from './output-names';
@@ -30,22 +29,20 @@ export class EnvironmentStack extends TerraformStack {
 
   /** What a Campaign administrator copies into the external accounts after deploy. */
   private addCampaignOutputs(env: Environment): void {
-    const { receiver, campaign } = env;
+    const { receiver } = env;
     const output = (name: string, value: string, description: string, sensitive = false) =>
       new TerraformOutput(this, name, { value, description, sensitive });
 
     output(OUTPUTS.bucket, receiver.bucketName, 'Receiver S3 bucket');
     output(OUTPUTS.region, env.aws.region, 'AWS Region field of both external accounts');
-    output(
-      OUTPUTS.importReceiverServer,
-      receiverServer(receiver.bucketName, receiver.prefix, campaign.externalAccounts.import.folder),
-      `Receiver server of the ${campaign.externalAccounts.import.name} external account`,
-    );
-    output(
-      OUTPUTS.exportReceiverServer,
-      receiverServer(receiver.bucketName, receiver.prefix, campaign.externalAccounts.export.folder),
-      `Receiver server of the ${campaign.externalAccounts.export.name} external account`,
-    );
+    for (const account of [this.integration.importAccount, this.integration.exportAccount]) {
+      const { name, direction, receiverServer } = account.props;
+      output(
+        direction === 'import' ? OUTPUTS.importReceiverServer : OUTPUTS.exportReceiverServer,
+        receiverServer,
+        `Receiver server of the ${name} external account`,
+      );
+    }
     output(OUTPUTS.activeSlot, env.accessKey.activeSlot, 'Key slot the external accounts should use');
 
     for (const [slot, key] of this.integration.accessKey.keys) {
@@ -60,8 +57,10 @@ export class EnvironmentStack extends TerraformStack {
         );
       }
     }
-    const active = this.integration.accessKey.keys.get(env.accessKey.activeSlot);
-    if (active !== undefined)
-      output(OUTPUTS.activeAccessKeyId, active.id, 'AWS Access Key ID field of both external accounts');
+    output(
+      OUTPUTS.activeAccessKeyId,
+      this.integration.importAccount.props.accessKeyId,
+      'AWS Access Key ID field of both external accounts',
+    );
   }
 }

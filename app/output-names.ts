@@ -2,6 +2,9 @@
  * Names of the stack outputs a Campaign administrator reads after deploy. The handoff sheet quotes
  * these names, so they are defined once here.
  */
+/** Output names take the slot with underscores (`blue-2` → `blue_2`). */
+const slotKey = (slot: string) => slot.replace(/-/g, '_');
+
 export const OUTPUTS = {
   bucket: 'receiver_bucket',
   region: 'aws_region',
@@ -9,9 +12,9 @@ export const OUTPUTS = {
   exportReceiverServer: 'export_receiver_server',
   activeAccessKeyId: 'access_key_id',
   activeSlot: 'active_key_slot',
-  accessKeyId: (slot: string) => `access_key_id_${slot.replace(/-/g, '_')}`,
+  accessKeyId: (slot: string) => `access_key_id_${slotKey(slot)}`,
   /** Sensitive: only when no PGP key is configured. */
-  secretAccessKey: (slot: string) => `secret_access_key_${slot.replace(/-/g, '_')}`,
+  secretAccessKey: (slot: string) => `secret_access_key_${slotKey(slot)}`,
   /** Only with a PGP key: the secret, encrypted to that key (safe to print). */
-  encryptedSecretAccessKey: (slot: string) => `encrypted_secret_access_key_${slot.replace(/-/g, '_')}`,
+  encryptedSecretAccessKey: (slot: string) => `encrypted_secret_access_key_${slotKey(slot)}`,
 } as const;

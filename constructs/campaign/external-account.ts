@@ -17,7 +17,11 @@ export interface ExternalAccountProps {
 
 /** One of Campaign's S3 external accounts for shared audiences. */
 export class ExternalAccount extends CampaignSetting {
-  constructor(scope: Construct, id: string, props: ExternalAccountProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    readonly props: ExternalAccountProps,
+  ) {
     super(scope, id, 'external-account', {
       name: props.name,
       type: 'Amazon S3',
