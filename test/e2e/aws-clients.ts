@@ -1,5 +1,5 @@
 import { IAMClient } from '@aws-sdk/client-iam';
-import { Route53Client } from '@aws-sdk/client-route-53';
+import { CreateHostedZoneCommand, Route53Client } from '@aws-sdk/client-route-53';
 import {
   DeleteBucketPolicyCommand,
   DeleteObjectCommand,
@@ -58,4 +58,10 @@ export async function emptyVersionedBucket(s3: S3Client, bucket: string): Promis
     }
   }
   throw new Error(`${bucket} still holds object versions after 10 rounds of deletion`);
+}
+
+/** Creates a Route53 hosted zone in the emulator and returns its ID as environment files take it. */
+export async function createHostedZone(route53: Route53Client, name: string): Promise<string> {
+  const zone = await route53.send(new CreateHostedZoneCommand({ Name: name, CallerReference: name }));
+  return zone.HostedZone!.Id!.replace('/hostedzone/', '');
 }

@@ -10,11 +10,7 @@ import {
   ListUserPoliciesCommand,
   ListUsersCommand,
 } from '@aws-sdk/client-iam';
-import {
-  ChangeResourceRecordSetsCommand,
-  CreateHostedZoneCommand,
-  ListResourceRecordSetsCommand,
-} from '@aws-sdk/client-route-53';
+import { ChangeResourceRecordSetsCommand, ListResourceRecordSetsCommand } from '@aws-sdk/client-route-53';
 import {
   CreateBucketCommand,
   DeleteObjectCommand,
@@ -36,10 +32,16 @@ import { join } from 'node:path';
 import { cdktf, verify } from '../harness/cdktf-cli';
 import { startMoto, type Moto } from '../harness/moto';
 import { expectExit, terraform } from '../harness/terraform';
-import { fileWith } from '../helpers/environment';
 import { type RunResult } from '../helpers/run';
 import { environmentsDir, tempDir } from '../helpers/temp';
-import { clients, emptyVersionedBucket, type Credentials, withBucketPolicySetAside } from './aws-clients';
+import { emulatorEnvironmentFile } from './emulator-environment';
+import {
+  clients,
+  createHostedZone,
+  emptyVersionedBucket,
+  type Credentials,
+  withBucketPolicySetAside,
+} from './aws-clients';
 
 jest.setTimeout(600_000);
 
@@ -75,18 +77,14 @@ describe('deploy lifecycle against moto', () => {
   beforeAll(async () => {
     moto = await startMoto();
     aws = clients(moto.endpoint);
-    const zone = await aws.route53.send(new CreateHostedZoneCommand({ Name: ZONE, CallerReference: 'e2e' }));
-    const zoneId = zone.HostedZone!.Id!.replace('/hostedzone/', '');
     work = tempDir();
-    file = fileWith((f) => {
-      f.aws.endpoint = moto.endpoint;
-      f.receiver = { bucketName: BUCKET, prefix: PREFIX };
-      f.dns = {
-        hostedZoneId: zoneId,
-        zoneName: ZONE,
-        trackingServer: { method: 'cname', records: [{ hostname: `t.${ZONE}`, target: 'initech.campaign.adobe.com' }] },
-      };
-      f.backend = { type: 'local', path: join(work, 'e2e.tfstate') };
+    file = emulatorEnvironmentFile({
+      endpoint: moto.endpoint,
+      bucketName: BUCKET,
+      hostedZoneId: await createHostedZone(aws.route53, ZONE),
+      zoneName: ZONE,
+      trackingHost: `t.${ZONE}`,
+      backend: { type: 'local', path: join(work, 'e2e.tfstate') },
     });
     envFile = join(environmentsDir({ [NAME]: file }, work), `${NAME}.json`);
     stackDir = join(work, 'cdktf.out', 'stacks', NAME);

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { synthesize } from '../../app/synthesize';
 import { startMoto, type Moto } from '../harness/moto';
 import { expectExit, terraform, terraformInBackground } from '../harness/terraform';
-import { fileWith } from '../helpers/environment';
 import { environmentsDir, tempDir } from '../helpers/temp';
-import { clients } from './aws-clients';
+import { clients, createHostedZone } from './aws-clients';
+import { emulatorEnvironmentFile } from './emulator-environment';
 
 jest.setTimeout(600_000);
 
@@ -34,24 +34,14 @@ describe('S3 backend with use_lockfile, in the emulator', () => {
     await s3.send(
       new PutBucketVersioningCommand({ Bucket: STATE_BUCKET, VersioningConfiguration: { Status: 'Enabled' } }),
     );
-    const { CreateHostedZoneCommand } = await import('@aws-sdk/client-route-53');
-    const zone = await route53.send(
-      new CreateHostedZoneCommand({ Name: 'remote.initech.example', CallerReference: 'remote' }),
-    );
-
     const work = tempDir();
-    const file = fileWith((f) => {
-      f.aws.endpoint = moto.endpoint;
-      f.receiver = { bucketName: 'initech-campaign-aam-remote', forceDestroy: true };
-      f.dns = {
-        hostedZoneId: zone.HostedZone!.Id!.replace('/hostedzone/', ''),
-        zoneName: 'remote.initech.example',
-        trackingServer: {
-          method: 'cname',
-          records: [{ hostname: 't.remote.initech.example', target: 'initech.campaign.adobe.com' }],
-        },
-      };
-      f.backend = { type: 's3', bucket: STATE_BUCKET, key: STATE_KEY, region: 'us-east-1' };
+    const file = emulatorEnvironmentFile({
+      endpoint: moto.endpoint,
+      bucketName: 'initech-campaign-aam-remote',
+      hostedZoneId: await createHostedZone(route53, 'remote.initech.example'),
+      zoneName: 'remote.initech.example',
+      trackingHost: 't.remote.initech.example',
+      backend: { type: 's3', bucket: STATE_BUCKET, key: STATE_KEY, region: 'us-east-1' },
     });
     synthesize({
       environmentsDir: environmentsDir({ remote: file }, work),

@@ -1,4 +1,3 @@
-import { CreateHostedZoneCommand } from '@aws-sdk/client-route-53';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,10 +5,10 @@ import { createTestKeyPair, type TestKeyPair } from '../harness/gpg';
 import { cdktf, verify } from '../harness/cdktf-cli';
 import { startMoto, type Moto } from '../harness/moto';
 import { expectExit, terraform } from '../harness/terraform';
-import { fileWith } from '../helpers/environment';
 import { type RunResult } from '../helpers/run';
 import { environmentsDir, tempDir } from '../helpers/temp';
-import { clients, type Credentials, withBucketPolicySetAside } from './aws-clients';
+import { clients, createHostedZone, type Credentials, withBucketPolicySetAside } from './aws-clients';
+import { emulatorEnvironmentFile } from './emulator-environment';
 
 jest.setTimeout(900_000);
 
@@ -28,20 +27,17 @@ describe('secrets and key rotation against moto', () => {
   const printed: RunResult[] = [];
 
   const environment = (name: string, change: (f: Record<string, any>) => void) =>
-    fileWith((f) => {
-      f.aws.endpoint = moto.endpoint;
-      f.receiver = { bucketName: `initech-campaign-aam-${name}`, prefix: 'campaign-aam/' };
-      f.dns = {
+    emulatorEnvironmentFile(
+      {
+        endpoint: moto.endpoint,
+        bucketName: `initech-campaign-aam-${name}`,
         hostedZoneId: zoneId,
         zoneName: ZONE,
-        trackingServer: {
-          method: 'cname',
-          records: [{ hostname: `${name}.${ZONE}`, target: 'initech.campaign.adobe.com' }],
-        },
-      };
-      f.backend = { type: 'local', path: join(work, `${name}.tfstate`) };
-      change(f);
-    });
+        trackingHost: `${name}.${ZONE}`,
+        backend: { type: 'local', path: join(work, `${name}.tfstate`) },
+      },
+      change,
+    );
   const write = (name: string, file: Record<string, any>) =>
     writeFileSync(join(work, 'environments', `${name}.json`), JSON.stringify(file, null, 2));
   const deploy = (name: string) => {
@@ -79,10 +75,7 @@ describe('secrets and key rotation against moto', () => {
     pgp = createTestKeyPair();
     work = tempDir();
     environmentsDir({}, work);
-    const zone = await clients(moto.endpoint).route53.send(
-      new CreateHostedZoneCommand({ Name: ZONE, CallerReference: 'keys' }),
-    );
-    zoneId = zone.HostedZone!.Id!.replace('/hostedzone/', '');
+    zoneId = await createHostedZone(clients(moto.endpoint).route53, ZONE);
   });
 
   afterAll(async () => {

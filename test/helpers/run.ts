@@ -9,6 +9,15 @@ export interface RunResult {
   readonly stderr: string;
 }
 
+/** Child processes run non-interactively, without colour or telemetry, plus `extra`. */
+const childEnv = (extra: Record<string, string> = {}) => ({
+  ...process.env,
+  CHECKPOINT_DISABLE: '1',
+  CI: '1',
+  FORCE_COLOR: '0',
+  ...extra,
+});
+
 /** Runs a command of the project (e.g. `npx cdktf synth`) the way a user would, and captures it. */
 export function run(
   command: string,
@@ -17,7 +26,7 @@ export function run(
 ): RunResult {
   const result = spawnSync(command, args, {
     cwd: options.cwd ?? PROJECT_DIR,
-    env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: '1', FORCE_COLOR: '0', ...options.env },
+    env: childEnv(options.env),
     encoding: 'utf8',
     timeout: options.timeoutMs ?? 600_000,
   });
@@ -34,7 +43,7 @@ export function start(
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd ?? PROJECT_DIR,
-      env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: '1', FORCE_COLOR: '0', ...options.env },
+      env: childEnv(options.env),
     });
     let stdout = '';
     let stderr = '';
