@@ -13,8 +13,16 @@ const DEFAULT_MIRROR = '/opt/tf-plugins';
  *   config in `.cache/` points `hashicorp/*` at it and everything else at the registry;
  * - otherwise Terraform's defaults apply (the registry).
  * A plugin cache under `.cache/` makes every `init` after the first a symlink, not a copy.
+ * Worked out once per test process: every Terraform call of a file reuses it.
  */
 export function terraformEnv(): Record<string, string> {
+  cached ??= prepareTerraformEnv();
+  return { ...cached };
+}
+
+let cached: Record<string, string> | undefined;
+
+function prepareTerraformEnv(): Record<string, string> {
   const cache = join(PROJECT_DIR, '.cache', 'terraform');
   const pluginCache = join(cache, 'plugin-cache');
   mkdirSync(pluginCache, { recursive: true });
