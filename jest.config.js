@@ -1,10 +1,31 @@
-/** @type {import('jest').Config} */
-module.exports = {
+/**
+ * Three Jest projects, fastest first: `unit` (pure TypeScript, seconds), `integration` (the real
+ * cdktf CLI, Terraform and checkov) and `e2e` (deploys into the moto emulator). `npm run test:unit`
+ * runs only the first; `npm test` runs all three.
+ */
+const shared = {
   preset: 'ts-jest',
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
-  globalSetup: '<rootDir>/test/harness/global-setup.ts',
-  reporters: ['default', '<rootDir>/test/harness/phase-summary-reporter.js'],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', roots: ['<rootDir>/test/unit'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      roots: ['<rootDir>/test/integration'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      roots: ['<rootDir>/test/e2e'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+    },
+  ],
+  reporters: ['default', '<rootDir>/test/support/phase-summary-reporter.js'],
 };

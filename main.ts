@@ -1,6 +1,6 @@
-import { projectPaths } from './app/project-paths';
-import { synthesize } from './app/synthesize';
-import { checkTerraformVersion } from './app/terraform-version';
+import { projectPaths } from './synth/project-paths';
+import { synthesize } from './synth/synthesize';
+import { checkTerraformVersion } from './synth/terraform-version';
 import { ConfigError } from './config/problems';
 
 /**

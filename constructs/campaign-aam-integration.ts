@@ -3,7 +3,7 @@ import { DEFAULTS } from '../config/defaults';
 import type { Environment } from '../config/environment';
 import { slug } from '../config/slug';
 import { ExternalAccount } from './campaign/external-account';
-import { receiverServer } from './campaign/labels';
+import { receiverServer } from '../campaign/vocabulary';
 import { ProvisioningRequest } from './campaign/provisioning-request';
 import { SharedDataSource } from './campaign/shared-data-source';
 import { VisitorIdService } from './campaign/visitor-id-service';

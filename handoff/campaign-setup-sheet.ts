@@ -1,7 +1,7 @@
 import { DEFAULTS } from '../config/defaults';
 import type { Environment } from '../config/environment';
-import { IDENTITY_LABELS, receiverServer, SERVICE_LABELS } from '../constructs/campaign/labels';
-import { OUTPUTS } from '../app/output-names';
+import { IDENTITY_LABELS, receiverServer, SERVICE_LABELS } from '../campaign/vocabulary';
+import { OUTPUTS } from '../campaign/output-names';
 import { mermaidLabel, table } from './markdown';
 import { visitorIdSnippet } from './visitor-id-snippet';
 

@@ -1,5 +1,5 @@
 import type { Environment } from '../config/environment';
-import { IDENTITY_LABELS, REQUEST_TYPE, SERVICE_LABELS } from '../constructs/campaign/labels';
+import { IDENTITY_LABELS, REQUEST_TYPE, SERVICE_LABELS } from '../campaign/vocabulary';
 
 /** RFC 2047 encoding for header text that is not plain ASCII. */
 function headerText(text: string): string {

@@ -1,6 +1,6 @@
 import 'cdktf/lib/testing/adapters/jest';
 import { Testing } from 'cdktf';
-import { removeTempDirs } from './helpers/temp';
+import { removeTempDirs } from './support/temp';
 
 Testing.setupJest();
 afterAll(removeTempDirs);

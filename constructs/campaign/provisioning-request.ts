@@ -1,6 +1,6 @@
 import type { Construct } from 'constructs';
 import { CampaignSetting } from './campaign-setting';
-import { IDENTITY_LABELS, REQUEST_TYPE, SERVICE_LABELS } from './labels';
+import { IDENTITY_LABELS, REQUEST_TYPE, SERVICE_LABELS } from '../../campaign/vocabulary';
 
 export interface ProvisioningRequestProps {
   readonly organizationName: string;

@@ -29,11 +29,11 @@ import {
 } from '@aws-sdk/client-s3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cdktf, verify } from '../harness/cdktf-cli';
-import { startMoto, type Moto } from '../harness/moto';
-import { expectExit, terraform } from '../harness/terraform';
-import { type RunResult } from '../helpers/run';
-import { environmentsDir, tempDir } from '../helpers/temp';
+import { cdktf, verify } from '../support/cdktf-cli';
+import { startMoto, type Moto } from '../support/moto';
+import { expectExit, terraform } from '../support/terraform';
+import { type RunResult } from '../support/run';
+import { environmentsDir, tempDir } from '../support/temp';
 import { emulatorEnvironmentFile } from './emulator-environment';
 import {
   clients,

@@ -1,4 +1,4 @@
-import { fileWith } from '../helpers/environment';
+import { fileWith } from '../support/environment';
 
 export interface EmulatorEnvironmentOptions {
   readonly endpoint: string;

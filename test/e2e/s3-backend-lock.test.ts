@@ -6,10 +6,10 @@ import {
 } from '@aws-sdk/client-s3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { synthesize } from '../../app/synthesize';
-import { startMoto, type Moto } from '../harness/moto';
-import { expectExit, terraform, terraformInBackground } from '../harness/terraform';
-import { environmentsDir, tempDir } from '../helpers/temp';
+import { synthesize } from '../../synth/synthesize';
+import { startMoto, type Moto } from '../support/moto';
+import { expectExit, terraform, terraformInBackground } from '../support/terraform';
+import { environmentsDir, tempDir } from '../support/temp';
 import { clients, createHostedZone } from './aws-clients';
 import { emulatorEnvironmentFile } from './emulator-environment';
 

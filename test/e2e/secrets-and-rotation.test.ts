@@ -1,12 +1,12 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTestKeyPair, type TestKeyPair } from '../harness/gpg';
-import { cdktf, verify } from '../harness/cdktf-cli';
-import { startMoto, type Moto } from '../harness/moto';
-import { expectExit, terraform } from '../harness/terraform';
-import { type RunResult } from '../helpers/run';
-import { environmentsDir, tempDir } from '../helpers/temp';
+import { createTestKeyPair, type TestKeyPair } from '../support/gpg';
+import { cdktf, verify } from '../support/cdktf-cli';
+import { startMoto, type Moto } from '../support/moto';
+import { expectExit, terraform } from '../support/terraform';
+import { type RunResult } from '../support/run';
+import { environmentsDir, tempDir } from '../support/temp';
 import { clients, createHostedZone, type Credentials, withBucketPolicySetAside } from './aws-clients';
 import { emulatorEnvironmentFile } from './emulator-environment';
 

@@ -1,0 +1,99 @@
+import { App } from 'cdktf';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Environment } from '../config/environment';
+import { loadEnvironments } from '../config/load';
+import { campaignSetupSheet } from '../handoff/campaign-setup-sheet';
+import { provisioningEmail } from '../handoff/provisioning-email';
+import { EnvironmentStack } from '../stacks/environment-stack';
+
+export interface SynthesizeOptions {
+  /** Folder of `*.json` environment files. */
+  readonly environmentsDir: string;
+  /** Where stacks and documents go (cdktf's `CDKTF_OUTDIR`, normally `cdktf.out`). */
+  readonly outdir: string;
+  /** The project folder: paths in messages and local state are relative to it. */
+  readonly projectDir: string;
+}
+
+export interface SynthesizedEnvironment {
+  readonly name: string;
+  /** Folder holding `cdk.tf.json`. */
+  readonly stackDir: string;
+  /** The handoff documents written for it. */
+  readonly documents: string[];
+  /** Warnings and notes recorded during synth, e.g. suppressed policy findings with their reasons. */
+  readonly notices: string[];
+}
+
+interface Manifest {
+  stacks: Record<string, { annotations: { level: string; message: string }[] }>;
+}
+
+export const HANDOFF = { folder: 'handoff', email: 'provisioning-request.eml', sheet: 'campaign-setup.md' } as const;
+
+function writeHandoff(env: Environment, stackDir: string, projectDir: string, finalStackDir: string): string[] {
+  const folder = join(stackDir, HANDOFF.folder);
+  mkdirSync(folder, { recursive: true });
+  const email = join(folder, HANDOFF.email);
+  const sheet = join(folder, HANDOFF.sheet);
+  writeFileSync(email, provisioningEmail(env));
+  writeFileSync(
+    sheet,
+    campaignSetupSheet(env, { stackDir: relative(projectDir, finalStackDir), emailFile: HANDOFF.email }),
+  );
+  return [HANDOFF.email, HANDOFF.sheet].map((f) => join(finalStackDir, HANDOFF.folder, f));
+}
+
+/** What `terraform init` left in a stack folder: kept across synths, so `terraform output` keeps working. */
+const TERRAFORM_WORKING_STATE = ['.terraform', '.terraform.lock.hcl'];
+
+function keepTerraformWorkingState(outdir: string, staging: string, stacks: string[]): void {
+  for (const stack of stacks) {
+    for (const entry of TERRAFORM_WORKING_STATE) {
+      const previous = join(outdir, 'stacks', stack, entry);
+      if (existsSync(previous)) renameSync(previous, join(staging, 'stacks', stack, entry));
+    }
+  }
+}
+
+/**
+ * Validates every environment, then synthesizes all stacks and their handoff documents into a
+ * staging folder that replaces `outdir` only when everything succeeded. On any error, `outdir` is
+ * removed too, so no stale or partial output can be mistaken for the current one.
+ */
+export function synthesize(options: SynthesizeOptions): SynthesizedEnvironment[] {
+  const staging = `${options.outdir}.staging`;
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    const environments = loadEnvironments(options.environmentsDir, options.projectDir);
+    // Validations are skipped: each `terraform_data` would spawn `terraform version`; main checks it once.
+    const app = new App({ outdir: staging, skipValidation: true });
+    const stacks = environments.map(
+      (environment) => new EnvironmentStack(app, { environment, projectDir: options.projectDir }),
+    );
+    app.synth();
+    const manifest = JSON.parse(readFileSync(join(staging, 'manifest.json'), 'utf8')) as Manifest;
+    const results = stacks.map((stack, i): SynthesizedEnvironment => {
+      const stackDir = join(options.outdir, 'stacks', stack.node.id);
+      return {
+        name: stack.node.id,
+        stackDir,
+        documents: writeHandoff(environments[i], join(staging, 'stacks', stack.node.id), options.projectDir, stackDir),
+        notices: manifest.stacks[stack.node.id].annotations.map((a) => `${a.level}: ${a.message}`),
+      };
+    });
+    keepTerraformWorkingState(
+      options.outdir,
+      staging,
+      results.map((r) => r.name),
+    );
+    rmSync(options.outdir, { recursive: true, force: true });
+    renameSync(staging, options.outdir);
+    return results;
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    rmSync(options.outdir, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,48 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { synthesize } from '../../../synth/synthesize';
+import { loadEnvironments } from '../../../config/load';
+import { startMoto } from '../../support/moto';
+import { emulatorAwsEnv, expectExit, terraform } from '../../support/terraform';
+import { tempDir } from '../../support/temp';
+import { PROJECT_DIR } from '../../support/run';
+
+jest.setTimeout(300_000);
+
+const examples = loadEnvironments(join(PROJECT_DIR, 'environments'), PROJECT_DIR);
+
+/**
+ * Every shipped example goes through real `terraform init`, `validate` and `plan`. The plan runs
+ * against moto (reporting the example's own account, so the account guard is exercised), with a
+ * local-state override so no example's real backend is touched.
+ */
+describe('shipped examples under real Terraform', () => {
+  const work = tempDir();
+  synthesize({ environmentsDir: join(PROJECT_DIR, 'environments'), outdir: join(work, 'cdktf.out'), projectDir: work });
+
+  it.each(examples.map((e) => [e.name, e] as const))('%s: init, validate and plan succeed', async (name, env) => {
+    const dir = join(work, 'cdktf.out', 'stacks', name);
+    writeFileSync(
+      join(dir, 'backend_override.tf.json'),
+      JSON.stringify({ terraform: { backend: { local: { path: join(work, `${name}.tfstate`) } } } }),
+    );
+
+    expectExit(terraform(dir, ['init', '-input=false']), 0);
+    const validate = terraform(dir, ['validate', '-json']);
+    expectExit(validate, 0);
+    expect(JSON.parse(validate.stdout)).toMatchObject({ valid: true, error_count: 0, warning_count: 0 });
+
+    const moto = await startMoto({ accountId: env.aws.accountId });
+    try {
+      const plan = terraform(
+        dir,
+        ['plan', '-input=false', '-lock=false', '-detailed-exitcode'],
+        emulatorAwsEnv(moto.endpoint, env.aws.region),
+      );
+      expectExit(plan, 2);
+      expect(plan.stdout).toMatch(/Plan: \d+ to add, 0 to change, 0 to destroy\./);
+    } finally {
+      await moto.stop();
+    }
+  });
+});

@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { run, type RunResult } from './run';
+import { terraformEnv } from './terraform-env';
+
+/**
+ * Runs the real cdktf CLI (`cdktf <command> <environment>`) on the environments in `work/environments`,
+ * writing to `work/cdktf.out`, offline-capable like everything else in the suite.
+ */
+export function cdktf(work: string, command: string, environment: string, extra: string[] = []): RunResult {
+  return run(
+    'npx',
+    ['cdktf', command, environment, '--skip-provider-lock', '--output', join(work, 'cdktf.out'), ...extra],
+    {
+      env: { ...terraformEnv(), CAMPAIGN_AAM_ENVIRONMENTS: join(work, 'environments') },
+    },
+  );
+}
+
+/** `npm run verify -- <environment>` on the same folders. */
+export function verify(work: string, environment: string, env: Record<string, string> = {}): RunResult {
+  return run('npm', ['run', '--silent', 'verify', '--', environment], {
+    env: {
+      ...terraformEnv(),
+      CAMPAIGN_AAM_ENVIRONMENTS: join(work, 'environments'),
+      CDKTF_OUTDIR: join(work, 'cdktf.out'),
+      ...env,
+    },
+  });
+}

@@ -1,0 +1,63 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_DIR } from './run';
+
+/** Where machines without registry access keep a filesystem mirror of the providers. */
+const DEFAULT_MIRROR = '/opt/tf-plugins';
+
+/**
+ * Environment for running Terraform (directly or through cdktf) from the tests, on an offline CI
+ * machine as on an online laptop, without editing files by hand:
+ * - if the user's `TF_CLI_CONFIG_FILE` exists, it is respected as is;
+ * - otherwise, if a provider mirror exists (`TF_PROVIDER_MIRROR`, or /opt/tf-plugins), a CLI
+ *   config in `.cache/` points `hashicorp/*` at it and everything else at the registry;
+ * - otherwise Terraform's defaults apply (the registry).
+ * A plugin cache under `.cache/` makes every `init` after the first a symlink, not a copy.
+ * Worked out once per test process: every Terraform call of a file reuses it.
+ */
+export function terraformEnv(): Record<string, string> {
+  cached ??= prepareTerraformEnv();
+  return { ...cached };
+}
+
+let cached: Record<string, string> | undefined;
+
+function prepareTerraformEnv(): Record<string, string> {
+  const cache = join(PROJECT_DIR, '.cache', 'terraform');
+  const pluginCache = join(cache, 'plugin-cache');
+  mkdirSync(pluginCache, { recursive: true });
+  const env: Record<string, string> = {
+    CHECKPOINT_DISABLE: '1',
+    TF_IN_AUTOMATION: '1',
+    TF_INPUT: '0',
+    TF_PLUGIN_CACHE_DIR: pluginCache,
+  };
+  const userConfig = process.env.TF_CLI_CONFIG_FILE;
+  if (userConfig !== undefined && existsSync(userConfig)) return env;
+
+  const mirror = process.env.TF_PROVIDER_MIRROR ?? DEFAULT_MIRROR;
+  if (existsSync(join(mirror, 'registry.terraform.io'))) {
+    const config = join(cache, 'terraformrc');
+    writeFileSync(
+      config,
+      [
+        `plugin_cache_dir = ${JSON.stringify(pluginCache)}`,
+        'provider_installation {',
+        `  filesystem_mirror {`,
+        `    path    = ${JSON.stringify(mirror)}`,
+        '    include = ["registry.terraform.io/hashicorp/*"]',
+        '  }',
+        '  direct {',
+        '    exclude = ["registry.terraform.io/hashicorp/*"]',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    env.TF_CLI_CONFIG_FILE = config;
+  } else if (userConfig !== undefined) {
+    // A variable naming a missing file makes Terraform warn on every call; drop it.
+    env.TF_CLI_CONFIG_FILE = '';
+  }
+  return env;
+}

@@ -1,0 +1,296 @@
+import { parseEnvironment } from '../../../config/load';
+import { type ConfigProblem, formatProblem } from '../../../config/problems';
+import { fileWith, validFile } from '../../support/environment';
+
+const FILE = 'environments/test.json';
+
+function problemsOf(file: unknown, name = FILE): ConfigProblem[] {
+  const parsed = parseEnvironment(name, JSON.stringify(file));
+  if (parsed.ok) throw new Error('expected the file to be rejected');
+  return parsed.problems;
+}
+
+const production = (f: Record<string, any>) => {
+  f.environment.tier = 'production';
+};
+
+/** [rule broken, change to a valid file, path named in the error] */
+const cases: [string, (f: Record<string, any>) => void, string][] = [
+  ['ims-org-id', (f) => (f.organization.imsOrgId = 'ABCDEF0123456789ABCDEF01'), 'organization.imsOrgId'],
+  ['ims-org-id', (f) => (f.organization.imsOrgId = 'SHORT@AdobeOrg'), 'organization.imsOrgId'],
+  ['required', (f) => delete f.organization.name, 'organization.name'],
+  ['single-line', (f) => (f.organization.name = 'Initech\nBcc: attacker@example.com'), 'organization.name'],
+  ['type', (f) => (f.request.ownsAudienceManagerLicense = 'yes'), 'request.ownsAudienceManagerLicense'],
+  ['allowed-values', (f) => (f.request.service = 'audience-mgr'), 'request.service'],
+  ['allowed-values', (f) => (f.request.identity = 'email'), 'request.identity'],
+  ['email', (f) => (f.request.requester.email = 'peter at initech'), 'request.requester.email'],
+  ['allowed-values', (f) => (f.aws.region = 'eu-westeros-1'), 'aws.region'],
+  ['aws-account-id', (f) => (f.aws.accountId = '12345'), 'aws.accountId'],
+  ['aws-tag-key', (f) => (f.aws.tags = { 'aws:owner': 'me' }), 'aws.tags.aws:owner'],
+  ['loopback-endpoint', (f) => (f.aws.endpoint = 'https://s3.amazonaws.com'), 'aws.endpoint'],
+  ['s3-bucket-name-length', (f) => (f.receiver.bucketName = 'ab'), 'receiver.bucketName'],
+  ['s3-bucket-name-no-dots', (f) => (f.receiver.bucketName = 'initech.campaign'), 'receiver.bucketName'],
+  ['s3-bucket-name-characters', (f) => (f.receiver.bucketName = 'Initech_Campaign'), 'receiver.bucketName'],
+  ['s3-bucket-name-edges', (f) => (f.receiver.bucketName = '-initech-campaign'), 'receiver.bucketName'],
+  ['s3-bucket-name-reserved', (f) => (f.receiver.bucketName = 'xn--initech'), 'receiver.bucketName'],
+  ['s3-prefix', (f) => (f.receiver.prefix = '/campaign'), 'receiver.prefix'],
+  ['s3-prefix', (f) => (f.receiver.prefix = 'campaign/../other/'), 'receiver.prefix'],
+  ['minimum', (f) => (f.receiver.segmentRetentionDays = 0), 'receiver.segmentRetentionDays'],
+  ['maximum', (f) => (f.receiver.noncurrentVersionRetentionDays = 100000), 'receiver.noncurrentVersionRetentionDays'],
+  ['type', (f) => (f.receiver.abortIncompleteMultipartUploadDays = 1.5), 'receiver.abortIncompleteMultipartUploadDays'],
+  ['kms-key-arn', (f) => (f.receiver.kmsKeyArn = 'alias/aws/s3'), 'receiver.kmsKeyArn'],
+  [
+    'kms-key-same-region',
+    (f) => (f.receiver.kmsKeyArn = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'),
+    'receiver.kmsKeyArn',
+  ],
+  [
+    'access-logs-separate-bucket',
+    (f) => (f.receiver.accessLogs = { bucketName: 'initech-campaign-aam-test', prefix: 'logs/' }),
+    'receiver.accessLogs.bucketName',
+  ],
+  [
+    'production-versioning',
+    (f) => {
+      production(f);
+      f.receiver.versioning = false;
+    },
+    'receiver.versioning',
+  ],
+  [
+    'production-force-destroy',
+    (f) => {
+      production(f);
+      f.receiver.forceDestroy = true;
+    },
+    'receiver.forceDestroy',
+  ],
+  [
+    'production-no-emulator',
+    (f) => {
+      production(f);
+      f.aws.endpoint = 'http://127.0.0.1:4566';
+    },
+    'aws.endpoint',
+  ],
+  [
+    'pgp-public-key',
+    (f) => (f.accessKey = { pgpPublicKey: '-----BEGIN PGP PUBLIC KEY BLOCK-----' }),
+    'accessKey.pgpPublicKey',
+  ],
+  ['maximum', (f) => (f.accessKey = { slots: ['blue', 'green', 'red'] }), 'accessKey.slots'],
+  ['unique-key-slots', (f) => (f.accessKey = { slots: ['blue', 'blue'] }), 'accessKey.slots'],
+  ['active-slot-exists', (f) => (f.accessKey = { slots: ['blue'], activeSlot: 'green' }), 'accessKey.activeSlot'],
+  ['key-slot-name', (f) => (f.accessKey = { slots: ['Blue Key'], activeSlot: 'Blue Key' }), 'accessKey.slots[0]'],
+  ['route53-zone-id', (f) => (f.dns.hostedZoneId = 'initech.example'), 'dns.hostedZoneId'],
+  [
+    'hostname',
+    (f) => (f.dns.trackingServer.records[0].target = 'https://initech.campaign.adobe.com/'),
+    'dns.trackingServer.records[0].target',
+  ],
+  [
+    'tracking-inside-zone',
+    (f) => (f.dns.trackingServer.records[0].hostname = 't.othercorp.example'),
+    'dns.trackingServer.records[0].hostname',
+  ],
+  [
+    'tracking-not-zone-apex',
+    (f) => (f.dns.trackingServer.records[0].hostname = 'initech.example'),
+    'dns.trackingServer.records[0].hostname',
+  ],
+  [
+    'unique-tracking-hostname',
+    (f) => f.dns.trackingServer.records.push({ ...f.dns.trackingServer.records[0] }),
+    'dns.trackingServer.records[1].hostname',
+  ],
+  [
+    'tracking-not-zone-apex',
+    (f) =>
+      (f.dns.trackingServer = {
+        method: 'delegation',
+        subdomain: 'initech.example',
+        nameServers: ['ns1.adobe.example', 'ns2.adobe.example'],
+      }),
+    'dns.trackingServer.subdomain',
+  ],
+  [
+    'minimum',
+    (f) =>
+      (f.dns.trackingServer = {
+        method: 'delegation',
+        subdomain: 'email.initech.example',
+        nameServers: ['ns1.adobe.example'],
+      }),
+    'dns.trackingServer.nameServers',
+  ],
+  ['allowed-values', (f) => (f.dns.trackingServer.method = 'alias'), 'dns.trackingServer.method'],
+  ['minimum', (f) => (f.dns.ttl = 5), 'dns.ttl'],
+  [
+    'aam-destination-id',
+    (f) => (f.campaign.dataSources[0].aamDestinationId = 'DEST-1'),
+    'campaign.dataSources[0].aamDestinationId',
+  ],
+  [
+    'one-visitor-id-data-source',
+    (f) => f.campaign.dataSources.push({ type: 'visitor-id', alias: 'Other' }),
+    'campaign.dataSources',
+  ],
+  ['declared-id-data-source-required', (f) => (f.request.identity = 'declared-id'), 'campaign.dataSources'],
+  [
+    'unique-data-source-alias',
+    (f) =>
+      f.campaign.dataSources.push({
+        type: 'declared-id',
+        label: 'CRM',
+        alias: 'adobe campaign',
+        reconciliationKey: 'crmId',
+      }),
+    'campaign.dataSources[1].alias',
+  ],
+  [
+    'unique-data-source-label',
+    (f) =>
+      f.campaign.dataSources.push(
+        { type: 'declared-id', label: 'CRM ID', alias: 'A', reconciliationKey: 'crmId' },
+        { type: 'declared-id', label: 'crm-id', alias: 'B', reconciliationKey: 'crmId' },
+      ),
+    'campaign.dataSources[2].label',
+  ],
+  ['priority-only-for-triggers', (f) => (f.campaign.dataSources[0].priority = 10), 'campaign.dataSources[0].priority'],
+  [
+    'required',
+    (f) => f.campaign.dataSources.push({ type: 'declared-id', label: 'CRM', alias: 'CRM' }),
+    'campaign.dataSources[1].reconciliationKey',
+  ],
+  [
+    'distinct-account-folders',
+    (f) => (f.campaign.externalAccounts = { export: { folder: 'import' } }),
+    'campaign.externalAccounts.export.folder',
+  ],
+  [
+    'distinct-account-names',
+    (f) => (f.campaign.externalAccounts = { export: { name: 'importSharedAudience' } }),
+    'campaign.externalAccounts.export.name',
+  ],
+  [
+    's3-folder-name',
+    (f) => (f.campaign.externalAccounts = { import: { folder: 'in/bound' } }),
+    'campaign.externalAccounts.import.folder',
+  ],
+  [
+    'marketing-cloud-server-pair',
+    (f) =>
+      (f.campaign.visitorIdService = {
+        trackingServer: 'm.initech.example',
+        trackingServerSecure: 'sm.initech.example',
+        marketingCloudServer: 'm.initech.example',
+      }),
+    'campaign.visitorIdService.marketingCloudServerSecure',
+  ],
+  ['known-keys', (f) => (f.receiver.bucket = 'x'), 'receiver.bucket'],
+  [
+    's3-bucket-name-no-dots',
+    (f) => (f.backend = { type: 's3', bucket: 'state.initech', key: 'k', region: 'us-east-1' }),
+    'backend.bucket',
+  ],
+  ['allowed-values', (f) => (f.backend = { type: 'consul' }), 'backend.type'],
+  ['allowed-values', (f) => (f.environment.tier = 'prod'), 'environment.tier'],
+];
+
+describe('bad environment files', () => {
+  it.each(cases)('rule %s: rejects the change and names %#', (rule, change, path) => {
+    const problems = problemsOf(fileWith(change));
+    const problem = problems.find((p) => p.path === path && p.rule === rule);
+    expect({ problem, problems }).toEqual({ problem: expect.objectContaining({ file: FILE, path, rule }), problems });
+    const line = formatProblem(problem!);
+    expect(line.startsWith(`${FILE}: ${path}`)).toBe(true);
+    expect(line.endsWith(`[rule: ${rule}]`)).toBe(true);
+  });
+
+  it('covers at least 30 distinct rules', () => {
+    expect(new Set(cases.map(([rule]) => rule)).size).toBeGreaterThanOrEqual(30);
+  });
+
+  it('quotes the offending value', () => {
+    const [problem] = problemsOf(fileWith((f) => (f.receiver.bucketName = 'initech.campaign')));
+    expect(formatProblem(problem)).toBe(
+      'environments/test.json: receiver.bucketName = "initech.campaign": must not contain dots: `<bucket>.s3.amazonaws.com` with a dotted name fails TLS certificate validation [rule: s3-bucket-name-no-dots]',
+    );
+  });
+
+  it('suggests the closest valid key for a misspelt one', () => {
+    const [problem] = problemsOf(fileWith((f) => (f.receiver.segmentRetentionDay = 10)));
+    expect(problem.path).toBe('receiver.segmentRetentionDay');
+    expect(problem.message).toMatch(/^is not a known setting; did you mean `segmentRetentionDays`\?/);
+  });
+
+  it('suggests keys of the variant the file chose in a discriminated union', () => {
+    const problems = problemsOf(
+      fileWith(
+        (f) =>
+          (f.dns.trackingServer = {
+            method: 'delegation',
+            subdomain: 'e.initech.example',
+            nameServer: ['a.b.c', 'd.e.f'],
+          }),
+      ),
+    );
+    const unknown = problemsOf(
+      fileWith(
+        (f) =>
+          (f.dns.trackingServer = {
+            method: 'delegation',
+            subdomain: 'e.initech.example',
+            nameServers: ['a.example', 'b.example'],
+            nameServer: [],
+          }),
+      ),
+    ).find((p) => p.rule === 'known-keys');
+    expect(problems.map((p) => [p.path, p.rule])).toEqual([
+      ['dns.trackingServer.nameServers', 'required'],
+      ['dns.trackingServer.nameServer', 'known-keys'],
+    ]);
+    expect(unknown?.message).toContain('did you mean `nameServers`?');
+    expect(unknown?.message).toContain('Valid keys here: `method`, `subdomain`, `nameServers`.');
+  });
+
+  it('suggests the closest allowed value for a mistyped enum', () => {
+    const [problem] = problemsOf(fileWith((f) => (f.aws.region = 'eu-west1')));
+    expect(problem.message).toContain('did you mean "eu-west-1"?');
+  });
+
+  it('reports every problem of a file at once', () => {
+    const problems = problemsOf(
+      fileWith((f) => {
+        f.organization.imsOrgId = 'nope';
+        f.receiver.bucketName = 'Bad_Bucket';
+        f.aws.region = 'mars-1';
+        f.dns.ttl = 1;
+      }),
+    );
+    expect([...new Set(problems.map((p) => p.path))].sort()).toEqual([
+      'aws.region',
+      'dns.ttl',
+      'organization.imsOrgId',
+      'receiver.bucketName',
+    ]);
+  });
+
+  it('reports a JSON syntax error with its line and column', () => {
+    const parsed = parseEnvironment(FILE, '{\n  "environment": {\n    "label": "Test",\n  }\n}');
+    expect(parsed.ok).toBe(false);
+    const [problem] = (parsed as { problems: ConfigProblem[] }).problems;
+    expect(problem.rule).toBe('json-syntax');
+    expect(formatProblem(problem)).toMatch(/^environments\/test\.json: is not valid JSON at line 4, column 3: /);
+  });
+
+  it('rejects a file name that cannot be a stack name', () => {
+    const [problem] = problemsOf(validFile(), 'environments/Prod Env.json');
+    expect(problem).toMatchObject({ rule: 'environment-file-name', value: 'Prod Env.json' });
+  });
+
+  it('rejects a file that is not an object', () => {
+    const [problem] = problemsOf([1, 2]);
+    expect(problem).toMatchObject({ path: '', rule: 'type' });
+  });
+});

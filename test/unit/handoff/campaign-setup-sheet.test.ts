@@ -1,0 +1,94 @@
+import { campaignSetupSheet } from '../../../handoff/campaign-setup-sheet';
+import { environment, fileWith } from '../../support/environment';
+
+const ctx = { stackDir: 'cdktf.out/stacks/test', emailFile: 'provisioning-request.eml' };
+
+describe('Campaign setup sheet', () => {
+  const sheet = campaignSetupSheet(environment(), ctx);
+
+  it("walks the seed's four steps in order", () => {
+    const headings = sheet.split('\n').filter((l) => l.startsWith('## '));
+    expect(headings).toEqual([
+      '## How data flows',
+      '## Before you start: the request to Adobe',
+      '## Step 1: External accounts',
+      '## Step 2: Shared data sources',
+      '## Step 3: Tracking server',
+      '## Step 4: Visitor ID service',
+      '## Rotating the access key without downtime',
+    ]);
+  });
+
+  it('gives the exact external account values, and terraform output names for values known after deploy', () => {
+    expect(sheet).toContain('| Receiver server | `initech-campaign-aam-test.s3.amazonaws.com/campaign-aam/import` |');
+    expect(sheet).toContain('| Receiver server | `initech-campaign-aam-test.s3.amazonaws.com/campaign-aam/export` |');
+    expect(sheet).toContain(
+      '| AWS Access Key ID | `terraform -chdir=cdktf.out/stacks/test output -raw access_key_id` (key slot `blue`) |',
+    );
+    expect(sheet).toContain('`terraform -chdir=cdktf.out/stacks/test output -raw secret_access_key_blue`');
+    expect(sheet).toContain('| AWS Region | `us-east-1` |');
+  });
+
+  it('explains how to decrypt the secret when a PGP key is used', () => {
+    const pgp = campaignSetupSheet(
+      environment(fileWith((f) => (f.accessKey = { pgpPublicKey: 'keybase:initech_ops' }))),
+      ctx,
+    );
+    expect(pgp).toContain('output -raw encrypted_secret_access_key_blue \\| base64 --decode \\| gpg --decrypt');
+    expect(pgp).not.toContain('secret_access_key_blue`');
+  });
+
+  it('includes a Mermaid diagram of the data flow through the bucket', () => {
+    const diagram = /```mermaid\n([\s\S]*?)```/.exec(sheet)?.[1] ?? '';
+    expect(diagram).toContain('subgraph S3["s3://initech-campaign-aam-test/campaign-aam/"]');
+    expect(diagram).toContain('IMP -- "importSharedAudience" --> AC');
+    expect(diagram).toContain('AC -- "exportSharedAudience" --> EXP');
+  });
+
+  it('lists data sources with their destination IDs, marking missing ones as pending', () => {
+    expect(sheet).toContain('| AAM Destination ID | 123456 |');
+    const pending = campaignSetupSheet(
+      environment(fileWith((f) => delete f.campaign.dataSources[0].aamDestinationId)),
+      ctx,
+    );
+    expect(pending).toMatch(/\| AAM Destination ID \| \*\*pending\*\*/);
+  });
+
+  it('shows the DNS records of the tracking server', () => {
+    expect(sheet).toContain('| `t.initech.example` CNAME | `initech.campaign.adobe.com` |');
+  });
+
+  it('gives the Visitor ID service snippet, with setCustomerIDs for a Declared ID integration', () => {
+    const declared = campaignSetupSheet(
+      environment(
+        fileWith((f) => {
+          f.request.identity = 'declared-id';
+          f.campaign.dataSources.push({ type: 'declared-id', label: 'CRM', alias: 'CRM', reconciliationKey: 'crmId' });
+          f.campaign.visitorIdService = {
+            trackingServer: 'm.initech.example',
+            trackingServerSecure: 'sm.initech.example',
+          };
+        }),
+      ),
+      ctx,
+    );
+    expect(declared).toContain(
+      'var visitor = Visitor.getInstance("ABCDEF0123456789ABCDEF01@AdobeOrg", {\n  trackingServer: "m.initech.example",\n  trackingServerSecure: "sm.initech.example"\n});',
+    );
+    expect(declared).toContain('AdobeCampaignID: { id: customerId, authState: Visitor.AuthState.AUTHENTICATED }');
+    expect(declared).toContain("recipient's crmId in Campaign");
+    expect(sheet).toContain('No Visitor ID service is declared');
+  });
+
+  it('escapes table-breaking characters in user text', () => {
+    const piped = campaignSetupSheet(
+      environment(
+        fileWith((f) =>
+          f.campaign.dataSources.push({ type: 'declared-id', label: 'A|B', alias: 'X|Y', reconciliationKey: 'k' }),
+        ),
+      ),
+      ctx,
+    );
+    expect(piped).toContain('| Label | A\\|B |');
+  });
+});

@@ -1,0 +1,104 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { synthesize } from '../../../synth/synthesize';
+import { ConfigError } from '../../../config/problems';
+import { fileWith, validFile } from '../../support/environment';
+import { environmentsDir, tempDir } from '../../support/temp';
+import { PROJECT_DIR } from '../../support/run';
+
+const EXAMPLES = join(PROJECT_DIR, 'environments');
+
+describe('synthesize', () => {
+  it('synthesizes every shipped example environment with its handoff documents', () => {
+    const project = tempDir();
+    const outdir = join(project, 'cdktf.out');
+    const results = synthesize({ environmentsDir: EXAMPLES, outdir, projectDir: project });
+    expect(results.map((r) => r.name)).toEqual(['dev', 'production', 'staging']);
+    for (const result of results) {
+      expect(readdirSync(result.stackDir).sort()).toEqual(['cdk.tf.json', 'handoff']);
+      expect(readdirSync(join(result.stackDir, 'handoff')).sort()).toEqual([
+        'campaign-setup.md',
+        'provisioning-request.eml',
+      ]);
+      expect(result.documents.every((d) => existsSync(d))).toBe(true);
+    }
+    const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
+    expect(Object.keys(manifest.stacks).sort()).toEqual(['dev', 'production', 'staging']);
+    expect(existsSync(`${outdir}.staging`)).toBe(false);
+  });
+
+  it('replaces the previous output instead of mixing old and new stacks', () => {
+    const project = tempDir();
+    const outdir = join(project, 'cdktf.out');
+    synthesize({ environmentsDir: environmentsDir({ alpha: validFile() }, project), outdir, projectDir: project });
+    const second = join(project, 'second');
+    mkdirSync(second);
+    synthesize({ environmentsDir: environmentsDir({ beta: validFile() }, second), outdir, projectDir: project });
+    expect(readdirSync(join(outdir, 'stacks'))).toEqual(['beta']);
+  });
+
+  it('writes nothing, and removes stale output, when any environment is invalid', () => {
+    const project = tempDir();
+    const outdir = join(project, 'cdktf.out');
+    mkdirSync(join(outdir, 'stacks', 'old'), { recursive: true });
+    writeFileSync(join(outdir, 'stacks', 'old', 'cdk.tf.json'), '{}');
+    const dir = environmentsDir(
+      { good: validFile(), bad: fileWith((f) => (f.receiver.bucketName = 'Bad.Name')) },
+      project,
+    );
+
+    expect(() => synthesize({ environmentsDir: dir, outdir, projectDir: project })).toThrow(ConfigError);
+    expect(existsSync(outdir)).toBe(false);
+    expect(existsSync(`${outdir}.staging`)).toBe(false);
+  });
+
+  it('reports problems of every file together, with paths relative to the project', () => {
+    const project = tempDir();
+    const dir = environmentsDir({ one: fileWith((f) => (f.aws.region = 'nowhere')), two: '{ not json' }, project);
+    let error: ConfigError | undefined;
+    try {
+      synthesize({ environmentsDir: dir, outdir: join(project, 'out'), projectDir: project });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error?.message.split('\n')[0]).toBe('2 problems in 2 environment files; nothing was synthesized:');
+    expect(error?.problems.map((p) => [p.file, p.path, p.rule])).toEqual([
+      ['environments/one.json', 'aws.region', 'allowed-values'],
+      ['environments/two.json', '', 'json-syntax'],
+    ]);
+  });
+
+  it('rejects two environments that would share a bucket or a state file', () => {
+    const project = tempDir();
+    const s3 = { type: 's3', bucket: 'initech-state', key: 'aam.tfstate', region: 'us-east-1' };
+    const dir = environmentsDir(
+      { a: fileWith((f) => (f.backend = s3)), b: fileWith((f) => (f.backend = s3)) },
+      project,
+    );
+    expect(() => synthesize({ environmentsDir: dir, outdir: join(project, 'out'), projectDir: project })).toThrow(
+      expect.objectContaining({
+        problems: [
+          expect.objectContaining({
+            file: 'environments/b.json',
+            path: 'receiver.bucketName',
+            rule: 'unique-bucket-across-environments',
+          }),
+          expect.objectContaining({
+            file: 'environments/b.json',
+            path: 'backend.key',
+            rule: 'unique-state-across-environments',
+          }),
+        ],
+      }),
+    );
+  });
+
+  it('fails clearly when the folder holds no environment file', () => {
+    const project = tempDir();
+    const dir = join(project, 'environments');
+    mkdirSync(dir);
+    expect(() => synthesize({ environmentsDir: dir, outdir: join(project, 'out'), projectDir: project })).toThrow(
+      /environments: holds no `\*\.json` environment file \[rule: environments-directory\]/,
+    );
+  });
+});
