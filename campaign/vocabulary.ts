@@ -1,7 +1,9 @@
 /**
- * How Adobe's forms and screens spell our config's enum values. Shared by the Campaign settings
- * recorded in state and the handoff documents, so both always say the same thing.
+ * Adobe's words, in one place: how Campaign's screens and Adobe's request form name things. The
+ * Campaign settings recorded in state, the handoff documents and the pull-request review all read
+ * them from here, so a reviewer, an administrator and the plan always say the same thing.
  */
+
 export const SERVICE_LABELS = {
   'audience-manager': 'Adobe Audience Manager',
   'people-core-service': 'People core service',
@@ -12,9 +14,96 @@ export const IDENTITY_LABELS = {
   'visitor-id': 'Visitor ID',
 } as const;
 
+/** The Request Type of Adobe's provisioning table. */
 export const REQUEST_TYPE = 'Configure AAM/People core service-Campaign Integration';
+
+/** Where each setting is entered in Campaign Standard. */
+export const SCREENS = {
+  externalAccounts: 'Administration > Application settings > External accounts',
+  sharedDataSources: 'Administration > Application settings > Shared Data Sources',
+} as const;
+
+/** The S3 external account type. */
+export const EXTERNAL_ACCOUNT_TYPE = 'Amazon S3';
+
+/** Which way segments flow through each external account. */
+export const DIRECTION_LABELS = {
+  import: 'Audience Manager -> Campaign',
+  export: 'Campaign -> Audience Manager',
+} as const;
+
+/** The data source that exists out of the box in Campaign, and is edited rather than created. */
+export const VISITOR_ID_DATA_SOURCE_LABEL = 'Recipient - Visitor ID (Defaultdatasources)';
+
+/** The reconciliation criterion of the built-in Visitor ID data source. */
+export const VISITOR_ID_RECONCILIATION = 'Visitor ID';
+
+/**
+ * The label of each field on Campaign's screens (and Adobe's request form), keyed by the name under
+ * which the setting is recorded in Terraform state. The review turns a recorded change back into
+ * the field an administrator sees.
+ */
+export const FIELD_LABELS = {
+  'external-account': {
+    name: 'Name',
+    type: 'Type',
+    direction: 'Direction',
+    receiverServer: 'Receiver server',
+    accessKeyId: 'AWS Access Key ID',
+    /** Never recorded: the secret is entered by hand from the deploy outputs. */
+    secretAccessKey: 'Secret Access Key',
+    region: 'AWS Region',
+    keySlot: 'Key slot',
+  },
+  'shared-data-source': {
+    label: 'Label',
+    alias: 'Data Source/Alias',
+    aamDestinationId: 'AAM Destination ID',
+    reconciliation: 'Reconciliation process',
+    servesTriggers: 'Serves Campaign-Triggers',
+    priority: 'Priority',
+    action: 'Action',
+  },
+  'provisioning-request': {
+    requestType: 'Request Type',
+    organizationName: 'Organization Name',
+    imsOrgId: 'IMS Org ID',
+    environment: 'Environment',
+    service: 'AAM or People Service',
+    ownsAudienceManagerLicense: 'Owns an Audience Manager license',
+    identity: 'Declared ID or Visitor ID',
+    additionalInformation: 'Additional Information',
+    recipient: 'Recipient',
+  },
+  'visitor-id-service': {
+    imsOrgId: 'IMS Org ID',
+    trackingServer: 'trackingServer',
+    trackingServerSecure: 'trackingServerSecure',
+    marketingCloudServer: 'marketingCloudServer',
+    marketingCloudServerSecure: 'marketingCloudServerSecure',
+  },
+} as const;
+
+/** What each kind of recorded Campaign setting is called, for people. */
+export const SETTING_KIND_LABELS = {
+  'external-account': 'External account',
+  'shared-data-source': 'Shared data source',
+  'provisioning-request': 'Provisioning request',
+  'visitor-id-service': 'Visitor ID service',
+} as const;
+
+export type SettingKind = keyof typeof FIELD_LABELS;
 
 /** Campaign writes S3 receiver servers as `<bucket>.s3.amazonaws.com/<path>`, without the region. */
 export function receiverServer(bucketName: string, prefix: string, folder: string): string {
   return `${bucketName}.s3.amazonaws.com/${prefix}${folder}`;
 }
+
+/** What the AAM Destination ID field holds before Adobe has sent it, or when Triggers needs none. */
+export const DESTINATION_ID_PLACEHOLDERS = {
+  pending: 'pending from Adobe',
+  triggers: 'not required (Triggers)',
+} as const;
+
+/** Whether a data source is edited (the built-in one) or created. */
+export const DATA_SOURCE_ACTIONS = { builtIn: 'edit existing', created: 'create' } as const;

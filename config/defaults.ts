@@ -29,7 +29,6 @@ export const DEFAULTS = {
     importAccount: { name: 'importSharedAudience', folder: 'import' },
     exportAccount: { name: 'exportSharedAudience', folder: 'export' },
     visitorIdDataSource: {
-      label: 'Recipient - Visitor ID (Defaultdatasources)',
       alias: 'Adobe Campaign',
     },
   },

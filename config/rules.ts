@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { DEFAULTS } from './defaults';
+// The built-in data source's label is a fixed Campaign word; a declared label may not take it.
+import { VISITOR_ID_DATA_SOURCE_LABEL } from '../campaign/vocabulary';
 import { report } from './rule';
 import { slug } from './slug';
 import type { EnvironmentShape } from './schema';
@@ -78,7 +79,7 @@ function checkDataSources(env: EnvironmentShape, ctx: Ctx): void {
   const seenLabels = new Map<string, number>();
   const seenAliases = new Map<string, number>();
   sources.forEach((source, index) => {
-    const label = source.type === 'declared-id' ? source.label : DEFAULTS.campaign.visitorIdDataSource.label;
+    const label = source.type === 'declared-id' ? source.label : VISITOR_ID_DATA_SOURCE_LABEL;
     const firstLabel = seenLabels.get(slug(label));
     if (firstLabel !== undefined && source.type === 'declared-id') {
       report(

@@ -1,9 +1,8 @@
 import { Construct } from 'constructs';
-import { DEFAULTS } from '../config/defaults';
+import { campaignSettings } from '../campaign/settings';
 import type { Environment } from '../config/environment';
 import { slug } from '../config/slug';
 import { ExternalAccount } from './campaign/external-account';
-import { receiverServer } from '../campaign/vocabulary';
 import { ProvisioningRequest } from './campaign/provisioning-request';
 import { SharedDataSource } from './campaign/shared-data-source';
 import { VisitorIdService } from './campaign/visitor-id-service';
@@ -28,7 +27,8 @@ export class CampaignAamIntegration extends Construct {
 
   constructor(scope: Construct, id: string, env: Environment) {
     super(scope, id);
-    const { receiver, campaign } = env;
+    const { receiver } = env;
+    const campaign = campaignSettings(env);
 
     this.receiver = new ReceiverBucket(this, 'receiver', {
       ...receiver,
@@ -47,63 +47,30 @@ export class CampaignAamIntegration extends Construct {
 
     this.trackingDns = new TrackingDns(this, 'tracking-dns', env.dns);
 
-    this.provisioningRequest = new ProvisioningRequest(this, 'provisioning-request', {
-      organizationName: env.organization.name,
-      imsOrgId: env.organization.imsOrgId,
-      environmentLabel: env.environment.label,
-      service: env.request.service,
-      identity: env.request.identity,
-      ownsAudienceManagerLicense: env.request.ownsAudienceManagerLicense,
-      additionalInformation: env.request.additionalInformation,
-      recipient: env.request.recipient,
-    });
+    this.provisioningRequest = new ProvisioningRequest(this, 'provisioning-request', campaign.provisioningRequest);
 
     const activeKey = this.accessKey.keys.get(env.accessKey.activeSlot);
     if (activeKey === undefined) throw new Error(`unreachable: active slot ${env.accessKey.activeSlot} was validated`);
     const account = (direction: 'import' | 'export') =>
       new ExternalAccount(this, `external-account-${direction}`, {
-        name: campaign.externalAccounts[direction].name,
-        direction,
-        receiverServer: receiverServer(
-          receiver.bucketName,
-          receiver.prefix,
-          campaign.externalAccounts[direction].folder,
-        ),
+        ...campaign.externalAccounts[direction],
         accessKeyId: activeKey.id,
-        region: env.aws.region,
-        keySlot: env.accessKey.activeSlot,
       });
     this.importAccount = account('import');
     this.exportAccount = account('export');
 
     // IDs come from the label, so reordering data sources in the file changes nothing in the plan.
-    this.dataSources = campaign.dataSources.map((source) =>
-      source.type === 'visitor-id'
-        ? new SharedDataSource(this, 'data-source-visitor-id', {
-            label: DEFAULTS.campaign.visitorIdDataSource.label,
-            alias: source.alias,
-            aamDestinationId: source.aamDestinationId,
-            reconciliation: 'Visitor ID',
-            servesTriggers: source.servesTriggers,
-            priority: source.priority,
-            builtIn: true,
-          })
-        : new SharedDataSource(this, `data-source-${slug(source.label)}`, {
-            label: source.label,
-            alias: source.alias,
-            aamDestinationId: source.aamDestinationId,
-            reconciliation: source.reconciliationKey,
-            servesTriggers: source.servesTriggers,
-            priority: source.priority,
-            builtIn: false,
-          }),
+    this.dataSources = campaign.dataSources.map(
+      (source) =>
+        new SharedDataSource(
+          this,
+          source.builtIn ? 'data-source-visitor-id' : `data-source-${slug(source.label)}`,
+          source,
+        ),
     );
 
     if (campaign.visitorIdService !== undefined) {
-      this.visitorIdService = new VisitorIdService(this, 'visitor-id-service', {
-        imsOrgId: env.organization.imsOrgId,
-        ...campaign.visitorIdService,
-      });
+      this.visitorIdService = new VisitorIdService(this, 'visitor-id-service', campaign.visitorIdService);
     }
   }
 }

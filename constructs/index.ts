@@ -1,7 +1,6 @@
 export * from './campaign-aam-integration';
 export * from './campaign/campaign-setting';
 export * from './campaign/external-account';
-export * from '../campaign/vocabulary';
 export * from './campaign/provisioning-request';
 export * from './campaign/shared-data-source';
 export * from './campaign/visitor-id-service';
@@ -9,4 +8,3 @@ export * from './iam-policy-document';
 export * from './receiver-access-key';
 export * from './receiver-bucket';
 export * from './tracking-dns';
-export * from '../policy';

@@ -1,7 +1,14 @@
-import { DEFAULTS } from '../config/defaults';
-import type { Environment } from '../config/environment';
-import { IDENTITY_LABELS, receiverServer, SERVICE_LABELS } from '../campaign/vocabulary';
 import { OUTPUTS } from '../campaign/output-names';
+import { campaignSettings, type CampaignSettings } from '../campaign/settings';
+import {
+  DIRECTION_LABELS,
+  EXTERNAL_ACCOUNT_TYPE,
+  FIELD_LABELS,
+  IDENTITY_LABELS,
+  SCREENS,
+  SERVICE_LABELS,
+} from '../campaign/vocabulary';
+import type { Environment } from '../config/environment';
 import { mermaidLabel, table } from './markdown';
 import { visitorIdSnippet } from './visitor-id-snippet';
 
@@ -45,59 +52,53 @@ function secretInstructions(env: Environment, ctx: SetupSheetContext): string {
   return `${output(ctx, OUTPUTS.secretAccessKey(slot))} (sensitive: paste it straight into Campaign, never into a ticket or chat)`;
 }
 
-function externalAccounts(env: Environment, ctx: SetupSheetContext): string {
-  const { receiver, campaign } = env;
-  return (['import', 'export'] as const)
-    .map((direction) => {
-      const account = campaign.externalAccounts[direction];
-      const flow = direction === 'import' ? 'Audience Manager → Campaign' : 'Campaign → Audience Manager';
-      return [
-        `### \`${account.name}\` (${flow})`,
+function externalAccounts(env: Environment, settings: CampaignSettings, ctx: SetupSheetContext): string {
+  const fields = FIELD_LABELS['external-account'];
+  return [settings.externalAccounts.import, settings.externalAccounts.export]
+    .map((account) =>
+      [
+        `### \`${account.name}\` (${DIRECTION_LABELS[account.direction]})`,
         '',
         table(
           ['Field', 'Value'],
           [
-            ['Type', 'Amazon S3'],
-            ['Receiver server', `\`${receiverServer(receiver.bucketName, receiver.prefix, account.folder)}\``],
-            [
-              'AWS Access Key ID',
-              `${output(ctx, OUTPUTS.activeAccessKeyId)} (key slot \`${env.accessKey.activeSlot}\`)`,
-            ],
-            ['Secret Access Key', secretInstructions(env, ctx)],
-            ['AWS Region', `\`${env.aws.region}\``],
+            [fields.type, EXTERNAL_ACCOUNT_TYPE],
+            [fields.receiverServer, `\`${account.receiverServer}\``],
+            [fields.accessKeyId, `${output(ctx, OUTPUTS.activeAccessKeyId)} (key slot \`${account.keySlot}\`)`],
+            [fields.secretAccessKey, secretInstructions(env, ctx)],
+            [fields.region, `\`${account.region}\``],
           ],
         ),
-      ].join('\n');
-    })
+      ].join('\n'),
+    )
     .join('\n\n');
 }
 
-function dataSources(env: Environment): string {
-  return env.campaign.dataSources
+function dataSources(settings: CampaignSettings): string {
+  const fields = FIELD_LABELS['shared-data-source'];
+  return settings.dataSources
     .map((source) => {
       const destination =
         source.aamDestinationId ??
         (source.servesTriggers
           ? 'not required (Triggers integration)'
           : "**pending**: copy it from Adobe's reply into the environment file and redeploy");
-      const rows: [string, string][] =
-        source.type === 'visitor-id'
-          ? [
-              ['Action', 'edit the existing data source'],
-              ['Data Source/Alias', source.alias],
-              ['AAM Destination ID', destination],
-              ['Reconciliation process', 'Visitor ID (keep the default criterion)'],
-            ]
-          : [
-              ['Action', 'click **Create**'],
-              ['Label', source.label],
-              ['Data Source/Alias', source.alias],
-              ['AAM Destination ID', destination],
-              ['Reconciliation process', source.reconciliationKey],
-            ];
-      if (source.priority !== undefined) rows.push(['Priority', String(source.priority)]);
-      const label = source.type === 'visitor-id' ? DEFAULTS.campaign.visitorIdDataSource.label : source.label;
-      return [`### ${label}`, '', table(['Field', 'Value'], rows)].join('\n');
+      const rows: [string, string][] = source.builtIn
+        ? [
+            [fields.action, 'edit the existing data source'],
+            [fields.alias, source.alias],
+            [fields.aamDestinationId, destination],
+            [fields.reconciliation, `${source.reconciliation} (keep the default criterion)`],
+          ]
+        : [
+            [fields.action, 'click **Create**'],
+            [fields.label, source.label],
+            [fields.alias, source.alias],
+            [fields.aamDestinationId, destination],
+            [fields.reconciliation, source.reconciliation],
+          ];
+      if (source.priority !== undefined) rows.push([fields.priority, String(source.priority)]);
+      return [`### ${source.label}`, '', table(['Field', 'Value'], rows)].join('\n');
     })
     .join('\n\n');
 }
@@ -137,6 +138,7 @@ function keyRotation(env: Environment): string {
 
 /** The Campaign administrator's sheet: the seed's steps 1-4 with the exact values to enter. */
 export function campaignSetupSheet(env: Environment, ctx: SetupSheetContext): string {
+  const settings = campaignSettings(env);
   const snippet = visitorIdSnippet(env);
   return [
     `# Campaign ↔ ${SERVICE_LABELS[env.request.service]} set-up: ${env.organization.name}, ${env.environment.label}`,
@@ -153,15 +155,15 @@ export function campaignSetupSheet(env: Environment, ctx: SetupSheetContext): st
     '',
     '## Step 1: External accounts',
     '',
-    'In **Administration > Application settings > External accounts**, open each account and enter:',
+    `In **${SCREENS.externalAccounts}**, open each account and enter:`,
     '',
-    externalAccounts(env, ctx),
+    externalAccounts(env, settings, ctx),
     '',
     '## Step 2: Shared data sources',
     '',
-    'In **Administration > Application settings > Shared Data Sources**:',
+    `In **${SCREENS.sharedDataSources}**:`,
     '',
-    dataSources(env),
+    dataSources(settings),
     '',
     '## Step 3: Tracking server',
     '',

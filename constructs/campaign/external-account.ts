@@ -1,18 +1,11 @@
 import type { Construct } from 'constructs';
+import type { ExternalAccountSettings } from '../../campaign/settings';
+import { DIRECTION_LABELS, EXTERNAL_ACCOUNT_TYPE } from '../../campaign/vocabulary';
 import { CampaignSetting } from './campaign-setting';
 
-export interface ExternalAccountProps {
-  /** Campaign's internal name, `importSharedAudience` or `exportSharedAudience`. */
-  readonly name: string;
-  /** Which way segments flow through this account. */
-  readonly direction: 'import' | 'export';
-  /** `<bucket>.s3.amazonaws.com/<path>`, as Campaign's Receiver server field wants it. */
-  readonly receiverServer: string;
+export interface ExternalAccountProps extends ExternalAccountSettings {
   /** The access key ID Campaign signs in with (usually a token resolved at apply). Never the secret. */
   readonly accessKeyId: string;
-  readonly region: string;
-  /** The key slot the account uses, so a rotation shows which key each account is on. */
-  readonly keySlot: string;
 }
 
 /** One of Campaign's S3 external accounts for shared audiences. */
@@ -24,8 +17,8 @@ export class ExternalAccount extends CampaignSetting {
   ) {
     super(scope, id, 'external-account', {
       name: props.name,
-      type: 'Amazon S3',
-      direction: props.direction === 'import' ? 'Audience Manager -> Campaign' : 'Campaign -> Audience Manager',
+      type: EXTERNAL_ACCOUNT_TYPE,
+      direction: DIRECTION_LABELS[props.direction],
       receiverServer: props.receiverServer,
       accessKeyId: props.accessKeyId,
       region: props.region,

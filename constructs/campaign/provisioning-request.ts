@@ -1,19 +1,9 @@
 import type { Construct } from 'constructs';
-import { CampaignSetting } from './campaign-setting';
+import type { ProvisioningRequestSettings } from '../../campaign/settings';
 import { IDENTITY_LABELS, REQUEST_TYPE, SERVICE_LABELS } from '../../campaign/vocabulary';
+import { CampaignSetting } from './campaign-setting';
 
-export interface ProvisioningRequestProps {
-  readonly organizationName: string;
-  readonly imsOrgId: string;
-  /** The environment label Adobe sees, e.g. "Production". */
-  readonly environmentLabel: string;
-  readonly service: keyof typeof SERVICE_LABELS;
-  readonly identity: keyof typeof IDENTITY_LABELS;
-  readonly ownsAudienceManagerLicense: boolean;
-  readonly additionalInformation: string;
-  /** Where the request is sent, normally Adobe's Digital-Request address. */
-  readonly recipient: string;
-}
+export type ProvisioningRequestProps = ProvisioningRequestSettings;
 
 /** The request to Adobe to provision the integration: exactly the fields of Adobe's table. */
 export class ProvisioningRequest extends CampaignSetting {

@@ -1,18 +1,8 @@
 import type { Construct } from 'constructs';
+import type { VisitorIdServiceSettings } from '../../campaign/settings';
 import { CampaignSetting } from './campaign-setting';
 
-export interface VisitorIdServiceProps {
-  readonly imsOrgId: string;
-  readonly trackingServer: string;
-  readonly trackingServerSecure: string;
-  /**
-   * Only when a CNAME is used for the Experience Cloud ID service.
-   * @default - none
-   */
-  readonly marketingCloudServer?: string;
-  /** @default - none */
-  readonly marketingCloudServerSecure?: string;
-}
+export type VisitorIdServiceProps = VisitorIdServiceSettings;
 
 /** The Visitor ID (ECID) service configuration the web properties must carry. */
 export class VisitorIdService extends CampaignSetting {
