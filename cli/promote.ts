@@ -20,7 +20,7 @@ copies them into <to>'s file. Intended differences in environments/_promotion.js
 
 Exit codes: 0 done (or up to date), 1 lag with --check or nothing written with --write, 2 bad input.`;
 
-async function main(argv: string[]): Promise<number> {
+function main(argv: string[]): number {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -56,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
     throw new PromoteUsageError('--allow-weaker only applies to --write');
   }
   const workspace = loadWorkspace(projectPaths(cwd).environmentsDir, cwd);
-  const result = await promote(workspace, positionals[0], positionals[1], {
+  const result = promote(workspace, positionals[0], positionals[1], {
     write: values.write,
     allowWeaker: values['allow-weaker'],
   });
@@ -65,22 +65,21 @@ async function main(argv: string[]): Promise<number> {
   return values.check && result.lags ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    const usage =
-      error instanceof PromoteUsageError ||
-      (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'));
-    if (error instanceof ConfigError) {
-      const n = error.problems.length;
-      console.error(
-        [`cannot promote: ${n} problem${n === 1 ? '' : 's'} to fix first; nothing was written:`]
-          .concat(error.problems.map((p) => `  - ${formatProblem(p)}`))
-          .join('\n'),
-      );
-    } else {
-      console.error(usage ? (error as Error).message : error);
-    }
-    process.exitCode = 2;
-  },
-);
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  const usage =
+    error instanceof PromoteUsageError ||
+    (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'));
+  if (error instanceof ConfigError) {
+    const n = error.problems.length;
+    console.error(
+      [`cannot promote: ${n} problem${n === 1 ? '' : 's'} to fix first; nothing was written:`]
+        .concat(error.problems.map((p) => `  - ${formatProblem(p)}`))
+        .join('\n'),
+    );
+  } else {
+    console.error(usage ? (error as Error).message : error);
+  }
+  process.exitCode = 2;
+}

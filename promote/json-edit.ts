@@ -1,5 +1,5 @@
+import { execFileSync } from 'node:child_process';
 import { applyEdits, type FormattingOptions, type JSONPath, modify } from 'jsonc-parser';
-import * as prettier from 'prettier';
 
 /**
  * Format-preserving edits of a JSON file: each edit touches only the value it changes, so key
@@ -44,11 +44,16 @@ export function jsonEditor(original: string, options: { formatted: boolean }): J
   };
 }
 
-/** The Prettier options for `file`, when `text` is already formatted by them; else undefined. */
-export async function prettierOptions(file: string, text: string): Promise<prettier.Options | undefined> {
-  const config = await prettier.resolveConfig(file);
-  const options = { ...config, filepath: file };
-  return (await prettier.check(text, options)) ? options : undefined;
+/**
+ * `text` laid out by the project's Prettier as it would format `file` (its configuration and
+ * ignore file apply). Prettier runs in its own process: its Node API loads itself through dynamic
+ * `import()`, which test runners without ES module support cannot follow.
+ */
+export function prettierFormat(file: string, text: string, cwd: string): string {
+  return execFileSync(process.execPath, [require.resolve('prettier/bin/prettier.cjs'), '--stdin-filepath', file], {
+    input: text,
+    cwd,
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
 }
-
-export const formatWithPrettier = (text: string, options: prettier.Options) => prettier.format(text, options);

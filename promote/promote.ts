@@ -73,12 +73,12 @@ function replaceFile(file: string, text: string): void {
  * and no guard rail is broken (or `allowWeaker` says why). Otherwise nothing is written and every
  * reason is returned.
  */
-export async function promote(
+export function promote(
   workspace: Workspace,
   fromName: string,
   toName: string,
   options: PromoteOptions,
-): Promise<PromoteResult> {
+): PromoteResult {
   const from = environmentNamed(workspace, fromName);
   const to = environmentNamed(workspace, toName);
   if (from.name === to.name) {
@@ -102,7 +102,7 @@ export async function promote(
   ];
   const fromText = readFileSync(join(workspace.environmentsDir, basename(from.sourceFile)), 'utf8');
   const toText = readFileSync(file, 'utf8');
-  const text = await promotedText(plan, fromText, toText, file);
+  const text = promotedText(plan, fromText, toText, file, workspace.cwd);
   refusals.push(
     ...validateCandidate(workspace.environmentsDir, workspace.cwd, file, text).map(
       (problem): Refusal => ({ kind: 'invalid', problem }),

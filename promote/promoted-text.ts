@@ -3,7 +3,7 @@ import { DATA_SOURCE_ITEM, DATA_SOURCES } from '../config/setting-path';
 import { slug } from '../config/slug';
 import { VISITOR_ID_DATA_SOURCE_LABEL } from '../campaign/vocabulary';
 import { dataSourceKey, valueAt } from './compare';
-import { formatWithPrettier, jsonEditor, prettierOptions } from './json-edit';
+import { jsonEditor, prettierFormat } from './json-edit';
 import type { PromotionPlan } from './plan';
 
 type Json = Record<string, unknown>;
@@ -29,15 +29,16 @@ const indexOfLabel = (items: Json[], label: string) => items.findIndex((i) => sl
  * spells out is copied as written; a value the source leaves to its default is removed from the
  * target too (and so are objects that this leaves empty and the source does not have).
  */
-export async function promotedText(
+export function promotedText(
   plan: PromotionPlan,
   fromText: string,
   toText: string,
   toFile: string,
-): Promise<string> {
+  cwd: string,
+): string {
   const source = JSON.parse(fromText) as Json;
-  const prettier = await prettierOptions(toFile, toText);
-  const editor = jsonEditor(toText, { formatted: prettier !== undefined });
+  const prettierClean = prettierFormat(toFile, toText, cwd) === toText;
+  const editor = jsonEditor(toText, { formatted: prettierClean });
   const current = () => JSON.parse(editor.text) as Json;
 
   const removeAndPrune = (path: string[]) => {
@@ -80,5 +81,5 @@ export async function promotedText(
       else editor.set([...DATA_SOURCES_PATH, index, key], value);
     }
   }
-  return prettier === undefined ? editor.text : formatWithPrettier(editor.text, prettier);
+  return prettierClean ? prettierFormat(toFile, editor.text, cwd) : editor.text;
 }
