@@ -6,7 +6,7 @@ import { closest } from './closest';
 import type { Environment } from './environment';
 import { fieldCatalog } from './field-catalog';
 import { ConfigError, type ConfigProblem, toProblems } from './problems';
-import { rule } from './rule';
+import { report, rule } from './rule';
 import { DATA_SOURCE_ITEM, parseSettingPath, type SettingPath } from './setting-path';
 import { slug } from './slug';
 
@@ -41,13 +41,15 @@ const intendedDifference = z
   })
   .superRefine((entry, ctx) => {
     if ((entry.environments === undefined) === (entry.between === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          'give either `environments` (each listed environment keeps its own value) or `between` (exactly two environments that differ from each other), not both or neither',
-        params: { rule: 'promotion-scope' },
-        input: entry,
-      });
+      // Pointed at `between` when both are given, at the missing `environments` when neither is.
+      const both = entry.between !== undefined;
+      report(
+        ctx,
+        'promotion-scope',
+        [both ? 'between' : 'environments'],
+        both ? entry.between : undefined,
+        'give either `environments` (each listed environment keeps its own value) or `between` (exactly two environments that differ from each other), not both or neither',
+      );
     }
   });
 
@@ -134,6 +136,7 @@ function referenceProblems(file: string, data: Shape, environments: readonly Env
   const fields = promotableFields();
   const catalogPaths = new Set(fieldCatalog().map((f) => f.path));
   const labels = environments.flatMap((e) => e.campaign.dataSources.map(dataSourceLabel));
+  const resolved = new Map<number, SettingPath>();
   data.intendedDifferences.forEach((entry, i) => {
     const at = `intendedDifferences[${i}]`;
     (entry.environments ?? entry.between ?? []).forEach((name, j) =>
@@ -188,14 +191,16 @@ function referenceProblems(file: string, data: Shape, environments: readonly Env
         'promotion-path',
         `names a data source that no environment has; labels: ${[...new Set(labels)].map((l) => JSON.stringify(l)).join(', ')}`,
       );
+      return;
     }
+    resolved.set(i, path);
   });
 
   // The same setting declared twice for the same environments would leave two reasons to keep in step.
   data.intendedDifferences.forEach((entry, i) => {
-    const path = parseSettingPath(entry.path);
+    const path = resolved.get(i);
     const first = data.intendedDifferences.findIndex((other, j) => {
-      const otherPath = parseSettingPath(other.path);
+      const otherPath = resolved.get(j);
       if (j >= i || path === undefined || otherPath === undefined || !samePath(path, otherPath)) return false;
       if (entry.between !== undefined && other.between !== undefined) {
         return entry.between.every((n) => other.between!.includes(n));

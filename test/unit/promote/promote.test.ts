@@ -137,7 +137,11 @@ describe('promote: what is compared', () => {
 
   it('removes a presence-shared setting the source lacks, and asks for a value the target lacks', () => {
     const project = exampleProject();
-    edit(project, 'dev', (f) => (f.receiver.kmsKeyArn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'));
+    edit(
+      project,
+      'dev',
+      (f) => (f.receiver.kmsKeyArn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'),
+    );
     undeclare(project, 'receiver.accessLogs');
     const result = run(project, 'dev', 'staging', { write: true });
 
