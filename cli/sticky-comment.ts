@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GitHubApiError, upsertStickyComment } from '../github/sticky-comment';
 
-const USAGE = `usage: npm run sticky-comment -- --body-file <file> [--marker <id>] [--pr <number>]
+const USAGE = `usage: npm run sticky-comment -- --body-file <file> [--append-dir <dir>] [--marker <id>] [--pr <number>]
 
 Creates or updates the one pull-request comment that starts with <!-- <id> --> (default id:
-campaign-aam-review), so each push updates it instead of adding another.
+campaign-aam-review), so each push updates it instead of adding another. --append-dir adds every
+*.md file of <dir> (if it exists), in name order, e.g. the plan-based reviews of each environment.
 Reads GITHUB_TOKEN, GITHUB_REPOSITORY (owner/name) and GITHUB_API_URL (default https://api.github.com);
 the pull request is --pr, or the one in GITHUB_EVENT_PATH's pull_request event.`;
 
@@ -30,6 +32,18 @@ function pullRequestNumber(flag: string | undefined): number {
   return n;
 }
 
+/** The main report, then each appended one, separated by a blank line. */
+function report(bodyFile: string, appendDir: string | undefined): string {
+  const appended =
+    appendDir === undefined || !existsSync(appendDir)
+      ? []
+      : readdirSync(appendDir)
+          .filter((f) => f.endsWith('.md'))
+          .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+          .map((f) => join(appendDir, f));
+  return [bodyFile, ...appended].map((f) => readFileSync(f, 'utf8').trimEnd()).join('\n\n');
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -37,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
       'body-file': { type: 'string' },
       marker: { type: 'string', default: 'campaign-aam-review' },
       pr: { type: 'string' },
+      'append-dir': { type: 'string' },
     },
   });
   if (values['body-file'] === undefined) throw new UsageError(USAGE);
@@ -46,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
     repository: required('GITHUB_REPOSITORY'),
     pullRequest: pullRequestNumber(values.pr),
     marker: values.marker,
-    body: readFileSync(values['body-file'], 'utf8'),
+    body: report(values['body-file'], values['append-dir']),
   });
   const removed = result.removedDuplicates > 0 ? ` (${result.removedDuplicates} duplicate(s) removed)` : '';
   console.log(`${result.action === 'created' ? 'Created' : 'Updated'} the review comment: ${result.url}${removed}`);

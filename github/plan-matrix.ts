@@ -8,6 +8,8 @@ export interface PlanTarget {
   readonly role: string;
   /** The environment's `aws.region`, for the credentials step. */
   readonly region: string;
+  /** 1, 2, ... along the promotion order: the plan reviews are appended to the comment in this order. */
+  readonly position: number;
 }
 
 export class PlanMatrixError extends Error {}
@@ -50,5 +52,5 @@ export function planMatrix(environments: readonly Environment[], rolesJson: stri
   const byName = roles as Record<string, string>;
   return environments
     .filter((e) => byName[e.name] !== undefined)
-    .map((e) => ({ environment: e.name, role: byName[e.name], region: e.aws.region }));
+    .map((e, i) => ({ environment: e.name, role: byName[e.name], region: e.aws.region, position: i + 1 }));
 }

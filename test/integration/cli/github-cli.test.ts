@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, cliAsync, removeCliBuild } from '../../support/compiled-cli';
 import { FakeGitHub } from '../../support/fake-github';
@@ -14,11 +14,11 @@ describe('npm run sticky-comment (the compiled command, against a fake GitHub AP
   afterAll(() => github.stop());
 
   /** The step as the workflow runs it: the pull request comes from the event file Actions writes. */
-  function stickyComment(body: string, env: Record<string, string> = {}) {
+  function stickyComment(body: string, env: Record<string, string> = {}, args: string[] = []) {
     const work = tempDir();
     writeFileSync(join(work, 'review.md'), body);
     writeFileSync(join(work, 'event.json'), JSON.stringify({ pull_request: { number: 7 } }));
-    return cliAsync('sticky-comment', ['--body-file', join(work, 'review.md')], {
+    return cliAsync('sticky-comment', ['--body-file', join(work, 'review.md'), ...args], {
       cwd: PROJECT_DIR,
       env: {
         GITHUB_API_URL: github.url,
@@ -36,6 +36,18 @@ describe('npm run sticky-comment (the compiled command, against a fake GitHub AP
     const second = await stickyComment('second');
     expect(second.stdout).toMatch(/^Updated the review comment: /);
     expect(github.comments.get(7)!.map((c) => c.body)).toEqual(['<!-- campaign-aam-review -->\nsecond']);
+  });
+
+  it('appends the plan-based reviews of each environment, in promotion order', async () => {
+    const plans = join(tempDir(), 'plan-review');
+    mkdirSync(plans);
+    writeFileSync(join(plans, '2-staging.md'), '## staging plan\n');
+    writeFileSync(join(plans, '1-dev.md'), '## dev plan\n');
+    const result = await stickyComment('## Review', { PR_NUMBER: '8' }, ['--append-dir', plans, '--pr', '8']);
+    expect(result.stdout).toMatch(/^Created the review comment/);
+    expect(github.comments.get(8)!.map((c) => c.body)).toEqual([
+      '<!-- campaign-aam-review -->\n## Review\n\n## dev plan\n\n## staging plan',
+    ]);
   });
 
   it('fails with the reason on a read-only token', async () => {
@@ -61,7 +73,7 @@ describe('npm run plan-matrix (the compiled command)', () => {
       env: { AWS_PLAN_ROLES: JSON.stringify({ staging: role }) },
     });
     expect(result.stdout).toBe(
-      `matrix=${JSON.stringify({ include: [{ environment: 'staging', role, region: 'eu-west-1' }] })}\nany=true\n`,
+      `matrix=${JSON.stringify({ include: [{ environment: 'staging', role, region: 'eu-west-1', position: 1 }] })}\nany=true\n`,
     );
     expect(cli('plan-matrix', [], { cwd: PROJECT_DIR, env: { AWS_PLAN_ROLES: '' } }).stdout).toBe(
       'matrix={"include":[]}\nany=false\n',

@@ -15,8 +15,8 @@ describe('the pull-request plan matrix (AWS_PLAN_ROLES)', () => {
 
   it("lists the environments that have a role, with each one's region, in the given order", () => {
     expect(planMatrix(environments, JSON.stringify({ production: PRODUCTION_ROLE, staging: STAGING_ROLE }))).toEqual([
-      { environment: 'production', role: PRODUCTION_ROLE, region: 'eu-west-1' },
-      { environment: 'staging', role: STAGING_ROLE, region: 'eu-west-1' },
+      { environment: 'production', role: PRODUCTION_ROLE, region: 'eu-west-1', position: 1 },
+      { environment: 'staging', role: STAGING_ROLE, region: 'eu-west-1', position: 2 },
     ]);
   });
 
