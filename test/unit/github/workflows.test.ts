@@ -133,6 +133,23 @@ describe('the GitHub Actions workflows', () => {
     expect(interpolated).toEqual([]);
   });
 
+  it('set up one Terraform version everywhere, without the wrapper that garbles JSON output', () => {
+    const setups = files.flatMap((f) =>
+      steps(f)
+        .filter((s) => s.uses?.startsWith('hashicorp/setup-terraform@'))
+        .map((s) => ({
+          ...s.with,
+          terraform_version: String(s.with?.terraform_version).replace(
+            '${{ env.TERRAFORM_VERSION }}',
+            workflow(f).env?.TERRAFORM_VERSION,
+          ),
+        })),
+    );
+    expect(new Set(setups.map((s) => JSON.stringify(s)))).toEqual(
+      new Set([JSON.stringify({ terraform_version: '1.11.4', terraform_wrapper: false })]),
+    );
+  });
+
   it('take Node from .nvmrc, within package.json engines', () => {
     const nvmrc = readFileSync(join(PROJECT_DIR, '.nvmrc'), 'utf8').trim();
     const engines = JSON.parse(readFileSync(join(PROJECT_DIR, 'package.json'), 'utf8')).engines.node as string;
