@@ -42,8 +42,9 @@ async function main(args: string[]): Promise<number> {
   if (env === undefined)
     throw new UsageError(`no environment named "${name}"; known: ${environments.map((e) => e.name).join(', ')}`);
 
-  let accessKeyId = process.env.CAMPAIGN_AAM_ACCESS_KEY_ID;
-  let secretAccessKey = process.env.CAMPAIGN_AAM_SECRET_ACCESS_KEY;
+  // Empty counts as unset: a CI job passes secrets that may not be configured as empty strings.
+  let accessKeyId = process.env.CAMPAIGN_AAM_ACCESS_KEY_ID || undefined;
+  let secretAccessKey = process.env.CAMPAIGN_AAM_SECRET_ACCESS_KEY || undefined;
   if (accessKeyId === undefined || secretAccessKey === undefined) {
     if (env.accessKey.pgpPublicKey !== undefined) {
       throw new UsageError(

@@ -87,6 +87,8 @@ function walk(
     });
 
   if (def.type === 'object') {
+    // An optional object whose presence is itself a setting (e.g. access logs) is a field too.
+    if (meta.scope !== undefined) leaf();
     for (const [key, child] of Object.entries(def.shape as Record<string, AnySchema>)) {
       walk(child, path === '' ? key : `${path}.${key}`, variant, fields);
     }

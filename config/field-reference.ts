@@ -6,7 +6,11 @@ export const FIELD_REFERENCE_MARKERS = {
   end: '<!-- field-reference:end -->',
 } as const;
 
-const SCOPE_LABELS = { 'per-environment': 'per environment', shared: 'shared' } as const;
+const SCOPE_LABELS = {
+  'per-environment': 'per environment',
+  shared: 'shared',
+  'presence-shared': 'per environment; presence shared',
+} as const;
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 

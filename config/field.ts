@@ -7,8 +7,12 @@
  *   bucket and host names, IDs Adobe assigns per environment, backend). Never promoted.
  * - **shared**: behaviour that should be the same everywhere once a change has been promoted
  *   (prefixes, retention, data source aliases, account names...). `npm run promote` copies it.
+ * - **presence-shared**: the value identifies something in one environment (an account, a key, a
+ *   log bucket), but *whether it is set* is a security posture that should converge. Promotion
+ *   removes it where the source has none (a guard rail refuses that into production) and asks for
+ *   the target's own value where the source has one and the target has not.
  */
-export type FieldScope = 'per-environment' | 'shared';
+export type FieldScope = 'per-environment' | 'shared' | 'presence-shared';
 
 export interface FieldMeta {
   /** One or two sentences: what it is, then its rules. Shown in editors and the README. */
@@ -20,3 +24,4 @@ export interface FieldMeta {
 
 export const perEnvironment = (description: string): FieldMeta => ({ description, scope: 'per-environment' });
 export const shared = (description: string): FieldMeta => ({ description, scope: 'shared' });
+export const presenceShared = (description: string): FieldMeta => ({ description, scope: 'presence-shared' });

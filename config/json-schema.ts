@@ -5,6 +5,8 @@ import { environmentShape } from './schema';
 const SCOPE_NOTES = {
   'per-environment': 'Per environment: never promoted.',
   shared: 'Shared: `npm run promote` copies it to the next environment.',
+  'presence-shared':
+    'Its value is per environment, but whether it is set is shared: `npm run promote` removes it where the source has none, and asks for a value where the source has one.',
 } as const;
 
 /**

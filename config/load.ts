@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { environmentSchema, type Environment } from './environment';
 import { ConfigError, type ConfigProblem, toProblems } from './problems';
+import { PROMOTION_FILE } from './promotion';
 
 const ENVIRONMENT_FILE = /^[a-z][a-z0-9-]{0,30}\.json$/;
 
@@ -109,7 +110,8 @@ export function loadEnvironments(directory: string, cwd = process.cwd()): Enviro
   let names: string[];
   try {
     names = readdirSync(directory)
-      .filter((f) => f.endsWith('.json'))
+      // The intended-differences file lives beside the environments but is not one.
+      .filter((f) => f.endsWith('.json') && f !== PROMOTION_FILE)
       .sort();
   } catch {
     throw new ConfigError([

@@ -18,7 +18,7 @@ import {
   singleLine,
   tags,
 } from './primitives';
-import { perEnvironment, shared } from './field';
+import { perEnvironment, presenceShared, shared } from './field';
 import { rule } from './rule';
 
 /**
@@ -80,7 +80,7 @@ const aws = z.strictObject({
   accountId: accountId
     .optional()
     .meta(
-      perEnvironment(
+      presenceShared(
         "12-digit account ID; becomes the provider's `allowed_account_ids`, so a plan against another account fails.",
       ),
     ),
@@ -136,11 +136,13 @@ const receiver = z.strictObject({
   kmsKeyArn: kmsKeyArn
     .optional()
     .meta(
-      perEnvironment(
+      presenceShared(
         'Customer-managed KMS key (in `aws.region`) for SSE-KMS with an S3 bucket key; the access key is then allowed to use it. Without it: SSE-S3.',
       ),
     ),
-  accessLogs: accessLogs.optional(),
+  accessLogs: accessLogs
+    .optional()
+    .meta(presenceShared('Server access logging of the receiver bucket: where the log objects go.')),
 });
 
 const slotName = z

@@ -1,0 +1,23 @@
+import { ConfigError } from '../config/problems';
+import { PlanMatrixError, planMatrix } from '../github/plan-matrix';
+import { promotionOrder } from '../promote/order';
+import { loadWorkspace } from '../promote/workspace';
+import { projectPaths } from '../synth/project-paths';
+
+/**
+ * `npm run --silent plan-matrix >> "$GITHUB_OUTPUT"`: the pull-request plan job's matrix, from the
+ * AWS_PLAN_ROLES variable and the environment files, as GitHub Actions step outputs
+ * (`matrix={"include":[...]}` and `any=true|false`).
+ */
+try {
+  const cwd = process.cwd();
+  const workspace = loadWorkspace(projectPaths(cwd).environmentsDir, cwd);
+  const order = promotionOrder(workspace.environments, workspace.config).names;
+  const ordered = order.map((name) => workspace.environments.find((e) => e.name === name)!);
+  const targets = planMatrix(ordered, process.env.AWS_PLAN_ROLES);
+  console.log(`matrix=${JSON.stringify({ include: targets })}`);
+  console.log(`any=${targets.length > 0}`);
+} catch (error) {
+  console.error(error instanceof ConfigError || error instanceof PlanMatrixError ? error.message : error);
+  process.exitCode = 2;
+}

@@ -1,0 +1,85 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, formatProblem } from '../config/problems';
+import { projectPaths } from '../synth/project-paths';
+import { promote, PromoteUsageError } from '../promote/promote';
+import { promotionJson, statusJson } from '../promote/render-json';
+import { renderPromotion, renderStatus } from '../promote/render-text';
+import { promotionStatus } from '../promote/status';
+import { loadWorkspace } from '../promote/workspace';
+
+const USAGE = `usage: npm run promote -- <from> <to> [--write] [--check] [--json] [--allow-weaker "<reason>"]
+       npm run promote -- --status [--json]
+
+Compares the shared settings of two environments (per-environment values stay) and, with --write,
+copies them into <to>'s file. Intended differences in environments/_promotion.json are skipped.
+  --write                 update <to>'s file (only the promoted paths; validated like synth first)
+  --check                 exit 1 when <to> lags <from>, 0 when it does not
+  --allow-weaker <reason> let --write weaken a production-tier environment's security; printed
+  --status                how far each environment lags the previous one along the promotion order
+  --json                  machine-readable output
+
+Exit codes: 0 done (or up to date), 1 lag with --check or nothing written with --write, 2 bad input.`;
+
+function main(argv: string[]): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      write: { type: 'boolean', default: false },
+      check: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      status: { type: 'boolean', default: false },
+      'allow-weaker': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const print = (json: unknown, text: string) => console.log(values.json ? JSON.stringify(json, null, 2) : text);
+  const cwd = process.cwd();
+
+  if (values.status) {
+    if (positionals.length > 0 || values.write || values.check || values['allow-weaker'] !== undefined) {
+      throw new PromoteUsageError(`--status takes no environments and no other option than --json\n\n${USAGE}`);
+    }
+    const workspace = loadWorkspace(projectPaths(cwd).environmentsDir, cwd);
+    const status = promotionStatus(workspace);
+    print(statusJson(workspace, status), renderStatus(workspace, status));
+    return 0;
+  }
+
+  if (positionals.length !== 2) throw new PromoteUsageError(USAGE);
+  if (values.write && values.check) throw new PromoteUsageError('--check only reports; leave out --write or --check');
+  if (values['allow-weaker'] !== undefined && !values.write) {
+    throw new PromoteUsageError('--allow-weaker only applies to --write');
+  }
+  const workspace = loadWorkspace(projectPaths(cwd).environmentsDir, cwd);
+  const result = promote(workspace, positionals[0], positionals[1], {
+    write: values.write,
+    allowWeaker: values['allow-weaker'],
+  });
+  print(promotionJson(workspace, result), renderPromotion(workspace, result));
+  if (result.write?.status === 'refused') return 1;
+  return values.check && result.lags ? 1 : 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  const usage =
+    error instanceof PromoteUsageError ||
+    (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'));
+  if (error instanceof ConfigError) {
+    const n = error.problems.length;
+    console.error(
+      [`cannot promote: ${n} problem${n === 1 ? '' : 's'} to fix first; nothing was written:`]
+        .concat(error.problems.map((p) => `  - ${formatProblem(p)}`))
+        .join('\n'),
+    );
+  } else {
+    console.error(usage ? (error as Error).message : error);
+  }
+  process.exitCode = 2;
+}
