@@ -149,3 +149,10 @@ export const SETTING_KINDS_IN_SETUP_ORDER: readonly SettingKind[] = [
   'shared-data-source',
   'visitor-id-service',
 ];
+
+/**
+ * Recorded fields that are not inputs on Campaign's screens: they describe the record (its
+ * direction, the key slot behind the access key, whether it serves Triggers, whether it is edited
+ * or created), so checklists never ask an administrator to type them.
+ */
+export const NOT_ON_SCREEN: ReadonlySet<string> = new Set(['direction', 'keySlot', 'servesTriggers', 'action']);

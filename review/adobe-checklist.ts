@@ -4,6 +4,8 @@ import {
   DESTINATION_ID_PLACEHOLDERS,
   EXTERNAL_ACCOUNT_TYPE,
   FIELD_LABELS,
+  NOT_ON_SCREEN,
+  RECORD_NAME_FIELDS,
   REQUEST_FIELDS_ADOBE_PROVISIONS,
   SETTING_PLACES,
   TEST_CONNECTION,
@@ -28,7 +30,13 @@ export interface AdobeSide {
 
 const bold = (text: string) => `**${text}**`;
 const valueOf = (value: FieldValue | undefined) =>
-  value === undefined || value instanceof Hidden ? '_(set at deploy)_' : code(value);
+  value === undefined || value instanceof Hidden ? '_(set at deploy)_' : value === '' ? '_(empty)_' : code(value);
+
+/** `**Field** to `value``, for the fields an administrator types (the record's own name is said already). */
+const settings = (c: CampaignChange, fields: readonly CampaignFieldChange[]) =>
+  fields
+    .filter((f) => !NOT_ON_SCREEN.has(f.field) && !(c.action === 'create' && f.field === RECORD_NAME_FIELDS[c.kind]))
+    .map((f) => `${bold(f.label)} to ${valueOf(f.after)}`);
 
 /** The outputs the stack will have, by name: which secret output exists depends on the PGP key. */
 const outputsAfter = (env: EnvironmentChanges) =>
@@ -58,11 +66,13 @@ function externalAccountStep(env: EnvironmentChanges, c: CampaignChange): string
   const key = typeof slot === 'string' ? keySteps(env, slot) : undefined;
   const test = `, then click ${bold(TEST_CONNECTION)}`;
   if (c.action === 'delete') return `In ${place}, delete or disable ${name}: this environment no longer declares it.`;
-  const settable = c.fields.filter((f) => !KEY_FIELDS.has(f.field));
-  const set = settable.map((f) => `${bold(f.label)} to ${valueOf(f.after)}`);
+  const set = settings(
+    c,
+    c.fields.filter((f) => !KEY_FIELDS.has(f.field)),
+  );
   if (c.action === 'create') {
-    const type = `${bold(FIELD_LABELS['external-account'].type)} ${code(EXTERNAL_ACCOUNT_TYPE)}`;
-    return `In ${place}, create ${name} with ${[type, ...set, ...(key === undefined ? [] : [key])].join(', ')}${test}.`;
+    const type = `${bold(FIELD_LABELS['external-account'].type)} to ${code(EXTERNAL_ACCOUNT_TYPE)}`;
+    return `In ${place}, create ${name} and set ${[type, ...set, ...(key === undefined ? [] : [key])].join(', ')}${test}.`;
   }
   const keyChanged = c.fields.some((f) => KEY_FIELDS.has(f.field));
   const all = [...set, ...(keyChanged && key !== undefined ? [key] : [])];
@@ -75,18 +85,19 @@ function dataSourceStep(c: CampaignChange): string {
   const place = bold(SETTING_PLACES['shared-data-source']);
   const name = bold(c.record ?? '');
   const labels = FIELD_LABELS['shared-data-source'];
-  // `action` tells the administrator what to do; it is not a field on the screen.
+  // The built-in data source keeps its label and its reconciliation criterion.
+  const builtInKeeps = new Set(isBuiltIn(c) && c.action === 'create' ? ['label', 'reconciliation'] : []);
   const set = (fields: readonly CampaignFieldChange[]) =>
-    fields
-      .filter((f) => f.field !== 'action' && (c.action !== 'create' || f.field !== 'label' || !isBuiltIn(c)))
-      .map((f) => `${bold(f.label)} to ${valueOf(f.after)}`)
-      .join(', ');
+    settings(
+      c,
+      fields.filter((f) => !builtInKeeps.has(f.field)),
+    ).join(', ');
   if (c.action === 'delete') {
     return isBuiltIn(c)
       ? `In ${place}, open ${name} and clear ${bold(labels.aamDestinationId)} (this data source exists out of the box and stays).`
       : `In ${place}, delete ${name}: this environment no longer declares it.`;
   }
-  if (c.action === 'create' && !isBuiltIn(c)) return `In ${place}, create ${name} with ${set(c.fields)}.`;
+  if (c.action === 'create' && !isBuiltIn(c)) return `In ${place}, create ${name} and set ${set(c.fields)}.`;
   return `In ${place}, open ${name} and set ${set(c.fields)}.`;
 }
 

@@ -40,9 +40,43 @@ function toChange(kind: SubjectKind, address: string, type: string, change: Plan
   return { kind, address, type, action, importing, before, after, attributes };
 }
 
+/** An output's change in the shape revision mode gives it (`value`), so both read `value: old → new`. */
+function asOutputBody(change: PlanChange): PlanChange {
+  const wrap = (v: unknown) => (v === undefined ? undefined : { value: v });
+  return {
+    ...change,
+    before: change.before === null ? null : wrap(change.before),
+    after: change.after === null && change.after_unknown !== true ? null : wrap(change.after),
+    before_sensitive: wrap(change.before_sensitive),
+    after_sensitive: wrap(change.after_sensitive),
+    after_unknown: wrap(change.after_unknown),
+  };
+}
+
+const fromPlanResource = (r: PlanResourceChange) =>
+  toChange(r.mode === 'data' ? 'data' : 'resource', r.address, r.type, r.change);
+
+const topLevel = (path: string) => path.split(/[.[]/)[0];
+
+/**
+ * The drift that matters, as Terraform itself shows it: attributes that something in the plan
+ * depends on (`relevant_attributes`), or that the plan sets back. Refreshing also fills in
+ * computed and legacy attributes (`attachment_count`, a bucket's inline lifecycle rules...); those
+ * are not changes anyone made, and are left out. A resource deleted outside Terraform always counts.
+ */
+function relevantDrift(plan: Plan, changes: readonly ResourceChange[]): ResourceChange[] {
+  const relevant = new Set((plan.relevant_attributes ?? []).map((r) => `${r.resource}\0${String(r.attribute[0])}`));
+  return (plan.resource_drift ?? []).map(fromPlanResource).flatMap((drift) => {
+    if (drift.action === 'delete') return [drift];
+    const reverted = new Set(changes.find((c) => c.address === drift.address)?.attributes.map((a) => a.path));
+    const attributes = drift.attributes.filter(
+      (a) => reverted.has(a.path) || relevant.has(`${drift.address}\0${topLevel(a.path)}`),
+    );
+    return attributes.length === 0 ? [] : [{ ...drift, attributes }];
+  });
+}
+
 function environmentChanges(projectDir: string, input: PlanInput, plan: Plan): EnvironmentChanges {
-  const resource = (r: PlanResourceChange) =>
-    toChange(r.mode === 'data' ? 'data' : 'resource', r.address, r.type, r.change);
   const notes: string[] = [];
   if (plan.errored === true)
     notes.push(`Terraform reported errors while planning \`${input.environment}\`: this plan is incomplete.`);
@@ -51,16 +85,17 @@ function environmentChanges(projectDir: string, input: PlanInput, plan: Plan): E
       `The plan of \`${input.environment}\` is incomplete (for example, \`-target\` was used): more changes may follow.`,
     );
   }
+  const changes = [
+    ...(plan.resource_changes ?? []).map(fromPlanResource),
+    ...Object.entries(plan.output_changes ?? {}).map(([name, change]) =>
+      toChange('output', `output.${name}`, 'output', asOutputBody(change)),
+    ),
+  ];
   return {
     name: input.environment,
     presence: 'both',
-    changes: [
-      ...(plan.resource_changes ?? []).map(resource),
-      ...Object.entries(plan.output_changes ?? {}).map(([name, change]) =>
-        toChange('output', `output.${name}`, 'output', change),
-      ),
-    ],
-    drift: (plan.resource_drift ?? []).map(resource).filter((d) => d.action !== 'no-op'),
+    changes,
+    drift: relevantDrift(plan, changes),
     documents: undefined,
     stackDir: relative(projectDir, projectPaths(projectDir).stackDir(input.environment)),
     notes,

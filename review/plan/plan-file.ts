@@ -31,6 +31,9 @@ const planSchema = z.looseObject({
   resource_changes: z.array(resourceChange).optional(),
   resource_drift: z.array(resourceChange).optional(),
   output_changes: z.record(z.string(), change).optional(),
+  relevant_attributes: z
+    .array(z.looseObject({ resource: z.string(), attribute: z.array(z.union([z.string(), z.number()])) }))
+    .optional(),
   errored: z.boolean().optional(),
   complete: z.boolean().optional(),
 });

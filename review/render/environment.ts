@@ -1,5 +1,6 @@
+import { RECORD_NAME_FIELDS } from '../../campaign/vocabulary';
 import type { CampaignChange, FieldValue } from '../campaign-changes';
-import { count, plain } from '../format';
+import { code, count, plain } from '../format';
 import { Hidden, type DocumentChange, type ResourceChange } from '../model';
 import type { EnvironmentReport } from '../report';
 import { HANDOFF } from '../../synth/project-paths';
@@ -35,13 +36,23 @@ export function environmentNotes(env: EnvironmentReport): string | undefined {
 }
 
 const campaignValue = (value: FieldValue | undefined) =>
-  value === undefined ? '(none)' : value instanceof Hidden ? '_(set at deploy)_' : plain(value);
+  value === undefined
+    ? '(none)'
+    : value instanceof Hidden
+      ? '_(set at deploy)_'
+      : value === ''
+        ? '_(empty)_'
+        : code(value);
 
 function campaignLine(c: CampaignChange): string {
   const record = c.record === undefined ? c.kindLabel : `${c.kindLabel} *${plain(c.record)}*`;
   if (c.action === 'delete') return `${record} removed`;
   if (c.action === 'create') {
-    return `${record} (new): ${c.fields.map((f) => `${f.label} ${campaignValue(f.after)}`).join(', ')}`;
+    // The record's own name is in the line already, and "(new)" says what `action` would.
+    const fields = c.fields.filter(
+      (f) => f.field !== RECORD_NAME_FIELDS[c.kind] && f.field !== 'action' && f.after !== '',
+    );
+    return `${record} (new): ${fields.map((f) => `${f.label} ${campaignValue(f.after)}`).join(', ')}`;
   }
   const fields = c.fields.map((f) =>
     f.before === undefined || f.before instanceof Hidden
@@ -121,8 +132,8 @@ const WORDS: Record<ResourceChange['action'], string> = {
 
 const json = (v: unknown) => (v instanceof Hidden ? v.toJSON() : JSON.stringify(v));
 
-function resourceLines(c: ResourceChange): string[] {
-  const action = c.importing && c.action !== 'import' ? `import and ${WORDS[c.action]}` : WORDS[c.action];
+function resourceLines(c: ResourceChange, words = WORDS[c.action]): string[] {
+  const action = c.importing && c.action !== 'import' ? `import and ${words}` : words;
   const lines = [`${SYMBOL[c.action]} ${c.address}: ${action}`];
   if (c.action === 'delete' || c.action === 'forget') return lines;
   const unknown = c.attributes.filter(
@@ -154,13 +165,22 @@ export function resourcesPart(env: EnvironmentReport): string | undefined {
     ]
       .filter((s) => s !== '')
       .join(', ');
-    blocks.push(detailsBlock(summary, env.resources.flatMap(resourceLines)));
+    blocks.push(
+      detailsBlock(
+        summary,
+        env.resources.flatMap((r) => resourceLines(r)),
+      ),
+    );
   }
   if (env.drift.length > 0) {
     blocks.push(
       detailsBlock(
         `Changed outside Terraform (drift): ${count(env.drift.length, 'resource')}`,
-        env.drift.flatMap((d) => resourceLines({ ...d, action: d.action === 'delete' ? 'delete' : 'update' })),
+        env.drift.flatMap((d) =>
+          d.action === 'delete'
+            ? resourceLines(d, 'deleted outside Terraform')
+            : resourceLines({ ...d, action: 'update' }, 'changed outside Terraform'),
+        ),
       ),
     );
   }

@@ -1,4 +1,4 @@
-import type { EnvironmentChanges, ResourceChange } from '../model';
+import type { EnvironmentChanges, ResourceChange, Value } from '../model';
 import { code } from '../format';
 import { policyStatements, type Statement } from './policy-documents';
 import { field, kept, referencedAction, resourcesOf, type RiskFinding, type RiskRule } from './rule';
@@ -74,13 +74,24 @@ function policyChange(c: ResourceChange): RiskFinding[] {
     : [{ address: c.address, what: `${typeof name === 'string' ? `policy ${code(name)}: ` : ''}${found.join('; ')}` }];
 }
 
+/**
+ * Whether the principal a policy goes to is created by the same change (then its policies are part
+ * of creating it, not a widening): by reference in a configuration, by name in a plan.
+ */
+function principalIsNew(env: EnvironmentChanges, principal: string, target: Value | undefined): boolean {
+  const byReference = referencedAction(env, target);
+  if (byReference !== undefined) return byReference === 'create';
+  return env.changes.some(
+    (c) => c.type === `aws_iam_${principal}` && c.action === 'create' && field(c.after, 'name') === target,
+  );
+}
+
 /** A policy given to a principal that already exists (a new environment's own attachments are not a widening). */
 function attachment(env: EnvironmentChanges, c: ResourceChange): RiskFinding[] {
   const principal = ATTACHMENTS[c.type];
   const target = field(c.after, principal);
   if (c.action === 'create' || c.action === 'import') {
-    const principalAction = referencedAction(env, target);
-    if (principalAction === 'create' || principalAction === 'import') return [];
+    if (principalIsNew(env, principal, target)) return [];
     return [
       {
         address: c.address,
@@ -96,7 +107,7 @@ function attachment(env: EnvironmentChanges, c: ResourceChange): RiskFinding[] {
 }
 
 function membership(env: EnvironmentChanges, c: ResourceChange): RiskFinding[] {
-  if (c.action === 'create' && referencedAction(env, field(c.after, 'user')) === 'create') return [];
+  if (c.action === 'create' && principalIsNew(env, 'user', field(c.after, 'user'))) return [];
   const groups = (v: unknown) => (Array.isArray(v) ? v.filter((g): g is string => typeof g === 'string') : []);
   const before = new Set(groups(field(c.before, 'groups')));
   const joined = groups(field(c.after, 'groups')).filter((g) => !before.has(g));
