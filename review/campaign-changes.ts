@@ -51,7 +51,7 @@ export function recordedFields(value: Value | undefined): Record<string, FieldVa
     Object.entries(input).map(([key, v]): [string, FieldValue] => [
       key,
       // A Terraform reference (revision mode) is a value only known at deploy, like an unknown in a plan.
-      v instanceof Hidden ? v : typeof v === 'string' && !v.includes('${') ? v : Hidden.unknown,
+      v instanceof Hidden ? v : typeof v === 'string' && !v.includes('${') ? v : Hidden.unknownFrom(JSON.stringify(v)),
     ]),
   );
 }

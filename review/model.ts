@@ -20,6 +20,10 @@ export class Hidden {
     this.#digest = digest;
   }
   static readonly unknown = new Hidden('unknown', '');
+  /** Unknown until apply, but told apart by what it will be: `${aws_iam_access_key.green.id}` is not `${...blue.id}`. */
+  static unknownFrom(expression: string): Hidden {
+    return new Hidden('unknown', expression);
+  }
   static sensitive(digest: string): Hidden {
     return new Hidden('sensitive', digest);
   }

@@ -56,7 +56,7 @@ export function readPlanFile(file: string): Plan {
   }
   if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) {
     throw new ReviewInputError(
-      `${file} is a binary Terraform plan; the review reads its JSON form: \`terraform show -json ${file} > plan.json\` in the stack's folder`,
+      `${file} is a binary Terraform plan; give the review its JSON form: \`terraform -chdir=cdktf.out/stacks/<environment> show -json <plan file> > plan.json\``,
     );
   }
   let data: unknown;

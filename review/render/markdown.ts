@@ -85,7 +85,10 @@ export function renderMarkdown(report: Report, limit?: number): string {
   if (report.problems.length > 0) return `${title}\n\n${problemsSection(report)}\n`;
   const changed = report.environments.filter((e) => e.changed);
   if (changed.length === 0) return `${title}\n`;
-  const head = [title, summaryTable(report), risksSection(report)].join('\n\n');
+  const headWith = (compact: boolean) => [title, summaryTable(report), risksSection(report, compact)].join('\n\n');
+  // The first line, the table and every risk are never cut; very many risks get shorter resource names.
+  const full = headWith(false);
+  const head = limit !== undefined && full.length > limit ? headWith(true) : full;
   const sections = changed.map(section);
   const cut = new Set<Part>();
   const rendered = sections.map((s) => renderSection(s, cut));

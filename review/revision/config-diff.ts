@@ -163,31 +163,33 @@ export function compareConfigurations(base: Config | undefined, head: Config | u
   }
 
   // Follow references until nothing more changes: a replaced bucket changes every `bucket = ${...id}`.
-  const leaves = new Map(
-    [...states].map(([address, s]) => [address, s.after === undefined ? [] : diffValues(undefined, s.after)]),
-  );
-  const beforeLeaves = new Map(
-    [...states].map(([address, s]) => [
-      address,
-      new Map((s.before === undefined ? [] : diffValues(undefined, s.before)).map((l) => [l.path, l.after])),
-    ]),
-  );
-  for (let changed = true; changed; ) {
+  const referring = new Map<string, { path: string; refs: ReturnType<typeof references> }[]>();
+  for (const [address, s] of states) {
+    if (s.before === undefined || s.after === undefined) continue;
+    const found = diffValues(undefined, s.after)
+      .map((leaf) => ({ path: leaf.path, refs: references(leaf.after) }))
+      .filter((leaf) => leaf.refs.length > 0);
+    if (found.length > 0) referring.set(address, found);
+  }
+  const changing = () => [...states.values()].some((s) => s.action !== 'no-op');
+  for (let changed = changing(); changed; ) {
     changed = false;
-    for (const [address, state] of states) {
-      if (state.before === undefined || state.after === undefined) continue;
+    for (const [address, leaves] of referring) {
+      const state = states.get(address) as State;
       const known = new Set(state.attributes.map((a) => a.path));
-      for (const leaf of leaves.get(address) ?? []) {
-        if (known.has(leaf.path) || !references(leaf.after).some((ref) => referenceChanges(states, ref))) continue;
+      const affected = leaves.filter((l) => !known.has(l.path) && l.refs.some((ref) => referenceChanges(states, ref)));
+      if (affected.length === 0) continue;
+      const before = new Map(diffValues(undefined, state.before).map((l) => [l.path, l.after]));
+      for (const leaf of affected) {
         state.attributes.push({
           path: leaf.path,
-          before: beforeLeaves.get(address)?.get(leaf.path),
+          before: before.get(leaf.path),
           after: Hidden.unknown,
           forcesReplacement: false,
         });
-        changed = true;
       }
       settle(state);
+      changed = true;
     }
   }
 

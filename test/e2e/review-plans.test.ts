@@ -115,7 +115,7 @@ describe('review of real Terraform plans (moto)', () => {
       `- **New provisioning request to Adobe: needed** (the provisioning request is new). Send the regenerated \`cdktf.out/stacks/${NAME}/handoff/provisioning-request.eml\`.`,
     );
     expect(report).toMatch(
-      /\n\+ aws_s3_bucket\.integration_receiver_bucket_[0-9A-F]{8}: create\n\+     bucket: "initech-campaign-aam-planned"\n/,
+      /\n\+ aws_s3_bucket\.integration_receiver_bucket_[0-9A-F]{8}: create\n\+ {5}bucket: "initech-campaign-aam-planned"\n/,
     );
     expect(report).toContain('**Handoff documents**: not compared from plans');
   });
