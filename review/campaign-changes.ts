@@ -5,6 +5,7 @@ import {
   SETTING_KINDS_IN_SETUP_ORDER,
   type SettingKind,
 } from '../campaign/vocabulary';
+import { plain } from './format';
 import { Hidden, type ResourceChange, type Value } from './model';
 import { sameValue } from './values';
 
@@ -97,6 +98,10 @@ export function campaignChange(change: ResourceChange): CampaignChange | undefin
     after,
   };
 }
+
+/** `Shared data source *Globex CRM ID*`, or `Provisioning request` for a record without a name. */
+export const recordTitle = (c: CampaignChange) =>
+  c.record === undefined ? c.kindLabel : `${c.kindLabel} *${plain(c.record)}*`;
 
 /** Every Campaign record that changes in an environment, in the order of Campaign's set-up steps. */
 export function campaignChanges(changes: readonly ResourceChange[]): CampaignChange[] {

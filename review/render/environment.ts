@@ -1,6 +1,6 @@
 import { RECORD_NAME_FIELDS } from '../../campaign/vocabulary';
-import type { CampaignChange, FieldValue } from '../campaign-changes';
-import { code, count, plain } from '../format';
+import { recordTitle, type CampaignChange, type FieldValue } from '../campaign-changes';
+import { code, count } from '../format';
 import { Hidden, type DocumentChange, type ResourceChange } from '../model';
 import type { EnvironmentReport } from '../report';
 import { HANDOFF } from '../../synth/project-paths';
@@ -45,7 +45,7 @@ const campaignValue = (value: FieldValue | undefined) =>
         : code(value);
 
 function campaignLine(c: CampaignChange): string {
-  const record = c.record === undefined ? c.kindLabel : `${c.kindLabel} *${plain(c.record)}*`;
+  const record = recordTitle(c);
   if (c.action === 'delete') return `${record} removed`;
   if (c.action === 'create') {
     // The record's own name is in the line already, and "(new)" says what `action` would.

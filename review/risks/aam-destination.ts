@@ -1,5 +1,5 @@
 import { DESTINATION_ID_PLACEHOLDERS } from '../../campaign/vocabulary';
-import { campaignChanges } from '../campaign-changes';
+import { campaignChanges, recordTitle } from '../campaign-changes';
 import { arrow } from '../format';
 import type { RiskRule } from './rule';
 
@@ -13,7 +13,7 @@ export const aamDestinationChanged: RiskRule = {
     campaignChanges(env.changes)
       .filter((c) => c.kind === 'shared-data-source')
       .flatMap((c) => {
-        const record = `${c.kindLabel} *${c.record ?? ''}*`;
+        const record = recordTitle(c);
         if (c.action === 'delete') return [{ address: c.address, what: `${record} removed` }];
         // A first ID replacing "pending from Adobe" starts the flow; it does not redirect it.
         return c.fields

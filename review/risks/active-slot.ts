@@ -1,4 +1,4 @@
-import { campaignChanges } from '../campaign-changes';
+import { campaignChanges, recordTitle } from '../campaign-changes';
 import { arrow } from '../format';
 import type { RiskRule } from './rule';
 
@@ -14,7 +14,7 @@ export const activeSlotChanged: RiskRule = {
           .filter((f) => f.field === 'keySlot')
           .map((f) => ({
             address: c.address,
-            what: `${c.kindLabel} *${c.record ?? ''}*: ${f.label} ${arrow(f.before, f.after)}`,
+            what: `${recordTitle(c)}: ${f.label} ${arrow(f.before, f.after)}`,
           })),
       ),
 };

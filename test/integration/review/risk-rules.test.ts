@@ -34,6 +34,8 @@ interface Case {
   readonly head?: (f: File) => void;
   /** Rule ids raised, once per finding. */
   readonly raised: string[];
+  /** What the findings say, in order. */
+  readonly says?: string[];
 }
 
 const same = () => undefined;
@@ -44,6 +46,7 @@ const CASES: Record<string, Case> = {
     change: 'the receiver bucket is renamed (Terraform replaces it; its protections go with it)',
     base: same,
     head: (f) => (f.receiver.bucketName = 'initech-campaign-aam-bucket-renamed-2'),
+    says: ['bucket `initech-campaign-aam-bucket-renamed` replaced (forced by `bucket`)'],
     raised: ['bucket-destroyed', 'iam-widened', 'receiver-server-changed', 'receiver-server-changed'],
   },
   'tags-changed': {
@@ -56,6 +59,7 @@ const CASES: Record<string, Case> = {
     change: 'forceDestroy is turned on',
     base: same,
     head: (f) => (f.receiver.forceDestroy = true),
+    says: ['`force_destroy` false → true'],
     raised: ['force-destroy-on'],
   },
   'force-destroy-off': {
@@ -68,6 +72,7 @@ const CASES: Record<string, Case> = {
     change: 'the KMS key is removed (SSE-KMS falls back to SSE-S3; the key loses its KMS permissions)',
     base: (f) => (f.receiver.kmsKeyArn = KMS_KEY),
     head: same,
+    says: ['default encryption weakened: `aws:kms` → `AES256`'],
     raised: ['encryption-weakened'],
   },
   'kms-added': {
@@ -80,6 +85,7 @@ const CASES: Record<string, Case> = {
     change: 'versioning is turned off',
     base: same,
     head: (f) => (f.receiver.versioning = false),
+    says: ['versioning `Enabled` → `Suspended`'],
     raised: ['versioning-suspended'],
   },
   'versioning-on': {
@@ -92,12 +98,14 @@ const CASES: Record<string, Case> = {
     change: 'the old key slot is retired after a rotation',
     base: (f) => (f.accessKey = { slots: ['blue', 'green'], activeSlot: 'green' }),
     head: (f) => (f.accessKey = { slots: ['green'], activeSlot: 'green' }),
+    says: ['access key of slot `blue` destroyed (the external accounts use slot `green`)'],
     raised: ['access-key-replaced'],
   },
   'pgp-added': {
     change: 'a PGP key is added (Terraform replaces the access key)',
     base: same,
     head: (f) => (f.accessKey = { pgpPublicKey: 'keybase:initech_secops' }),
+    says: ['access key of slot `blue` replaced (forced by `pgp_key`)'],
     raised: ['access-key-replaced'],
   },
   'slot-added': {
@@ -116,6 +124,9 @@ const CASES: Record<string, Case> = {
     change: "the tracking CNAME's target changes",
     base: same,
     head: (f) => (f.dns.trackingServer.records[0].target = 'initech-other.campaign.adobe.com'),
+    says: [
+      '`t-dns-retargeted.initech.example` CNAME retargeted: `["initech.campaign.adobe.com"]` → `["initech-other.campaign.adobe.com"]`',
+    ],
     raised: ['tracking-dns-changed'],
   },
   'dns-renamed': {
@@ -124,10 +135,18 @@ const CASES: Record<string, Case> = {
     head: (f) => (f.dns.trackingServer.records[0].hostname = 't2-dns-renamed.initech.example'),
     raised: ['tracking-dns-changed'],
   },
+  'dns-zone-moved': {
+    change: 'the tracking record moves to another hosted zone (Terraform replaces it)',
+    base: same,
+    head: (f) => (f.dns.hostedZoneId = 'Z0TESTZONE000000002'),
+    says: ['`t-dns-zone-moved.initech.example` CNAME replaced (forced by `zone_id`)'],
+    raised: ['tracking-dns-changed'],
+  },
   'dns-removed': {
     change: 'one of two tracking records is removed',
     base: (f) => f.dns.trackingServer.records.push({ hostname: 'm.initech.example', target: 'm.campaign.adobe.com' }),
     head: same,
+    says: ['`m.initech.example` CNAME removed'],
     raised: ['tracking-dns-changed'],
   },
   'dns-added-and-ttl': {
@@ -149,6 +168,7 @@ const CASES: Record<string, Case> = {
     change: 'a shared data source is removed',
     base: (f) => f.campaign.dataSources.push(declaredId('222333')),
     head: same,
+    says: ['Shared data source *Initech CRM ID* removed'],
     raised: ['aam-destination-changed'],
   },
   'destination-first-set': {
@@ -173,12 +193,14 @@ const CASES: Record<string, Case> = {
     change: 'the state key changes',
     base: (f) => (f.backend = s3Backend('campaign-aam/backend-moved.tfstate')),
     head: (f) => (f.backend = s3Backend('campaign-aam/backend-moved-2.tfstate')),
+    says: ['`s3.key` `campaign-aam/backend-moved.tfstate` → `campaign-aam/backend-moved-2.tfstate`'],
     raised: ['backend-changed'],
   },
   'account-guarded': {
     change: 'the account guard is set to another account',
     base: (f) => (f.aws.accountId = '111122223333'),
     head: (f) => (f.aws.accountId = '444455556666'),
+    says: ['`allowed_account_ids` `["111122223333"]` → `["444455556666"]`'],
     raised: ['account-guard-changed'],
   },
   'env-removed': {
@@ -241,12 +263,13 @@ describe('risk rules, raised and silent, on revision pairs in a git repository',
     report = reviewJson(project, base, head);
   });
 
-  it.each(Object.entries(CASES).map(([name, c]) => [name, c.change, c.raised] as const))(
-    '%s: %s',
-    (name, _change, raised) => {
-      expect(rulesOf(report, name)).toEqual([...raised].sort());
-    },
-  );
+  it.each(Object.entries(CASES).map(([name, c]) => [name, c.change, c] as const))('%s: %s', (name, _change, c) => {
+    expect(rulesOf(report, name)).toEqual([...c.raised].sort());
+    const said = (report.risks as { environment: string; what: string }[])
+      .filter((r) => r.environment === name)
+      .map((r) => r.what);
+    for (const what of c.says ?? []) expect(said).toContain(what);
+  });
 
   it('reports added and removed environments as such', () => {
     const presence = Object.fromEntries(report.environments.map((e: any) => [e.name, e.presence]));
