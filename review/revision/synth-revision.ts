@@ -20,7 +20,12 @@ export type SynthResult =
 
 /** The files a revision's synth can need: code and JSON, never the tests. */
 export function isSynthInput(path: string): boolean {
-  return !path.startsWith('test/') && !path.endsWith('.d.ts') && /\.(ts|json|js|cjs|mjs)$/.test(path);
+  return (
+    !path.startsWith('test/') &&
+    !path.endsWith('.d.ts') &&
+    !path.endsWith('package-lock.json') &&
+    /\.(ts|json|js|cjs|mjs)$/.test(path)
+  );
 }
 
 /** An environment file, as `loadEnvironments` finds them: `environments/<name>.json`. */

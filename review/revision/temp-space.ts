@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -30,10 +31,26 @@ export class TempSpace {
     child.once('exit', () => this.children.delete(child));
   }
 
+  /** Stops the children and removes the folder at once: for a signal or an exit, where nothing can wait. */
   dispose(): void {
+    this.stopChildren();
+    rmSync(this.root, { recursive: true, force: true });
+    this.unregister();
+  }
+
+  /** The same, removing files in parallel (several times faster for thousands of synthesized files). */
+  async disposeAsync(): Promise<void> {
+    this.stopChildren();
+    await rm(this.root, { recursive: true, force: true });
+    this.unregister();
+  }
+
+  private stopChildren(): void {
     for (const child of this.children) child.kill('SIGKILL');
     this.children.clear();
-    rmSync(this.root, { recursive: true, force: true });
+  }
+
+  private unregister(): void {
     for (const signal of Object.keys(SIGNALS)) process.removeListener(signal, this.onSignal);
     process.removeListener('exit', this.onExit);
   }
@@ -44,6 +61,6 @@ export async function withTempSpace<T>(work: (space: TempSpace) => Promise<T>): 
   try {
     return await work(space);
   } finally {
-    space.dispose();
+    await space.disposeAsync();
   }
 }
