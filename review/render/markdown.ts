@@ -24,15 +24,24 @@ interface Section {
   readonly parts: readonly Part[];
 }
 
-function problemsSection(report: Report): string {
+/** Why a revision cannot be compared, with every problem; past `limit`, the rest is counted instead. */
+function problemsSection(report: Report, limit = Infinity): string {
+  let budget = limit;
   return report.problems
-    .map((p) =>
-      [
-        `### The ${p.side} revision cannot be synthesized: ${p.summary}`,
-        '',
-        ...(p.details.length === 0 ? [] : p.details.map((d) => `- ${d.replace(/\s+/g, ' ')}`)),
-      ].join('\n'),
-    )
+    .map((p) => {
+      const heading = `### The ${p.side} revision cannot be synthesized: ${p.summary}`;
+      const lines = p.details.map((d) => `- ${d.replace(/\s+/g, ' ')}`);
+      budget -= heading.length + 2;
+      const kept: string[] = [];
+      for (const line of lines) {
+        // Room is kept for the line that says how many more there are.
+        if (budget - line.length - 1 < 200) break;
+        budget -= line.length + 1;
+        kept.push(line);
+      }
+      const more = kept.length < lines.length ? [`- … ${lines.length - kept.length} more (see the full report)`] : [];
+      return [heading, '', ...kept, ...more].join('\n');
+    })
     .join('\n\n');
 }
 
@@ -82,7 +91,7 @@ function cutNote(sections: readonly Section[], cut: ReadonlySet<Part>, dropped: 
  */
 export function renderMarkdown(report: Report, limit?: number): string {
   const title = summaryLine(report);
-  if (report.problems.length > 0) return `${title}\n\n${problemsSection(report)}\n`;
+  if (report.problems.length > 0) return `${title}\n\n${problemsSection(report, limit)}\n`;
   const changed = report.environments.filter((e) => e.changed);
   if (changed.length === 0) return `${title}\n`;
   const headWith = (compact: boolean) => [title, summaryTable(report), risksSection(report, compact)].join('\n\n');
