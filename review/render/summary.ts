@@ -4,7 +4,7 @@ import type { Counts, EnvironmentReport, Report } from '../report';
 /** The report's name, as its first line starts. */
 export const TITLE = 'Campaign integration review';
 
-/** What was compared, e.g. "`main` (1a2b3c4) → working tree", or "plans of `production`". */
+/** What was compared, e.g. "`main` (1a2b3c4) → working tree", "`1a2b3c4` → `5d6e7f8`", or "plans of `production`". */
 export function comparedText(report: Report): string {
   if (report.mode === 'plans') return `plans of ${(report.plans ?? []).map((p) => `\`${p.environment}\``).join(', ')}`;
   const side = (ref: Report['base']) =>
@@ -12,7 +12,9 @@ export function comparedText(report: Report): string {
       ? ''
       : ref.commit === undefined
         ? ref.revision
-        : `\`${ref.revision}\` (${ref.commit.slice(0, 7)})`;
+        : ref.commit.startsWith(ref.revision)
+          ? `\`${ref.commit.slice(0, 7)}\``
+          : `\`${ref.revision}\` (${ref.commit.slice(0, 7)})`;
   return `${side(report.base)} → ${side(report.head)}`;
 }
 

@@ -84,7 +84,7 @@ describe('npm run review -- --base (revision mode)', () => {
     const same = review(project.dir, ['--base', base, '--head', base]);
     expectExit(same, 0);
     expect(same.stdout).toBe(
-      `## Campaign integration review: No changes (\`${base}\` (${base.slice(0, 7)}) → \`${base}\` (${base.slice(0, 7)}))\n`,
+      `## Campaign integration review: No changes (\`${base.slice(0, 7)}\` → \`${base.slice(0, 7)}\`)\n`,
     );
     const changed = review(project.dir, ['--base', base, '--head', head]);
     expectExit(changed, 0);
