@@ -11,6 +11,15 @@ export default tseslint.config(
     },
   },
   {
+    // The one CommonJS file: the require hook that runs TypeScript before any TypeScript can run.
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Tests poke at synthesized Terraform JSON, which has no static type.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -18,3 +18,9 @@ export const OUTPUTS = {
   /** Only with a PGP key: the secret, encrypted to that key (safe to print). */
   encryptedSecretAccessKey: (slot: string) => `encrypted_secret_access_key_${slotKey(slot)}`,
 } as const;
+
+/** The command that prints one output of a deployed stack, as the setup sheet and the review quote it. */
+export const outputCommand = (stackDir: string, name: string) => `terraform -chdir=${stackDir} output -raw ${name}`;
+
+/** Turns the PGP-encrypted secret output (base64) into the secret, with the private key in the user's keyring. */
+export const DECRYPT_SECRET = 'base64 --decode | gpg --decrypt';

@@ -107,3 +107,52 @@ export const DESTINATION_ID_PLACEHOLDERS = {
 
 /** Whether a data source is edited (the built-in one) or created. */
 export const DATA_SOURCE_ACTIONS = { builtIn: 'edit existing', created: 'create' } as const;
+
+/** The recorded field that names each record as Campaign lists it; the others exist once per environment. */
+export const RECORD_NAME_FIELDS: Readonly<Partial<Record<SettingKind, string>>> = {
+  'external-account': 'name',
+  'shared-data-source': 'label',
+};
+
+/** The call that configures the Visitor ID (Experience Cloud ID) service on a web page. */
+export const VISITOR_ID_CALL = 'Visitor.getInstance';
+
+/** Where an administrator changes each kind of setting by hand: Campaign has no public API for them. */
+export const SETTING_PLACES: Readonly<Record<SettingKind, string>> = {
+  'external-account': SCREENS.externalAccounts,
+  'shared-data-source': SCREENS.sharedDataSources,
+  'provisioning-request': 'the provisioning request to Adobe',
+  'visitor-id-service': `the Visitor ID service call (\`${VISITOR_ID_CALL}\`) on every page of the web properties`,
+};
+
+/**
+ * The fields of the provisioning request that Adobe acts on: changing one means sending Adobe a
+ * new request. (Additional Information and the recipient do not change what Adobe provisions.)
+ */
+export const REQUEST_FIELDS_ADOBE_PROVISIONS: readonly (keyof (typeof FIELD_LABELS)['provisioning-request'])[] = [
+  'requestType',
+  'organizationName',
+  'imsOrgId',
+  'environment',
+  'service',
+  'ownsAudienceManagerLicense',
+  'identity',
+];
+
+/** What Campaign's external account screen calls its connection check. */
+export const TEST_CONNECTION = 'Test connection';
+
+/** The kinds of setting in the order an administrator sets them up (the setup sheet's order). */
+export const SETTING_KINDS_IN_SETUP_ORDER: readonly SettingKind[] = [
+  'provisioning-request',
+  'external-account',
+  'shared-data-source',
+  'visitor-id-service',
+];
+
+/**
+ * Recorded fields that are not inputs on Campaign's screens: they describe the record (its
+ * direction, the key slot behind the access key, whether it serves Triggers, whether it is edited
+ * or created), so checklists never ask an administrator to type them.
+ */
+export const NOT_ON_SCREEN: ReadonlySet<string> = new Set(['direction', 'keySlot', 'servesTriggers', 'action']);

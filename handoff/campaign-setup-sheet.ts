@@ -1,4 +1,4 @@
-import { OUTPUTS } from '../campaign/output-names';
+import { DECRYPT_SECRET, OUTPUTS, outputCommand } from '../campaign/output-names';
 import { campaignSettings, type CampaignSettings } from '../campaign/settings';
 import {
   DIRECTION_LABELS,
@@ -19,7 +19,7 @@ export interface SetupSheetContext {
   readonly emailFile: string;
 }
 
-const output = (ctx: SetupSheetContext, name: string) => `\`terraform -chdir=${ctx.stackDir} output -raw ${name}\``;
+const output = (ctx: SetupSheetContext, name: string) => `\`${outputCommand(ctx.stackDir, name)}\``;
 
 function dataFlow(env: Environment): string {
   const { receiver, campaign } = env;
@@ -47,7 +47,7 @@ function dataFlow(env: Environment): string {
 function secretInstructions(env: Environment, ctx: SetupSheetContext): string {
   const slot = env.accessKey.activeSlot;
   if (env.accessKey.pgpPublicKey !== undefined) {
-    return `decrypt with your PGP private key: ${output(ctx, OUTPUTS.encryptedSecretAccessKey(slot)).replace(/`$/, ' | base64 --decode | gpg --decrypt`')}`;
+    return `decrypt with your PGP private key: \`${outputCommand(ctx.stackDir, OUTPUTS.encryptedSecretAccessKey(slot))} | ${DECRYPT_SECRET}\``;
   }
   return `${output(ctx, OUTPUTS.secretAccessKey(slot))} (sensitive: paste it straight into Campaign, never into a ticket or chat)`;
 }

@@ -1,5 +1,5 @@
 import type { Environment } from '../config/environment';
-import { IDENTITY_LABELS, REQUEST_TYPE, SERVICE_LABELS } from '../campaign/vocabulary';
+import { FIELD_LABELS, IDENTITY_LABELS, REQUEST_TYPE, SERVICE_LABELS } from '../campaign/vocabulary';
 
 /** RFC 2047 encoding for header text that is not plain ASCII. */
 function headerText(text: string): string {
@@ -21,15 +21,16 @@ export function provisioningRequestFields(env: Environment): [string, string][] 
   const license = request.ownsAudienceManagerLicense
     ? 'we own an Audience Manager license'
     : 'we do not own an Audience Manager license';
+  const label = FIELD_LABELS['provisioning-request'];
   return [
-    ['Request Type', REQUEST_TYPE],
-    ['Organization Name', env.organization.name],
-    ['IMS Org ID', env.organization.imsOrgId],
-    ['Environment', env.environment.label],
-    ['AAM or People Service', `${SERVICE_LABELS[request.service]} (${license})`],
-    ['Declared ID or Visitor ID', IDENTITY_LABELS[request.identity]],
+    [label.requestType, REQUEST_TYPE],
+    [label.organizationName, env.organization.name],
+    [label.imsOrgId, env.organization.imsOrgId],
+    [label.environment, env.environment.label],
+    [label.service, `${SERVICE_LABELS[request.service]} (${license})`],
+    [label.identity, IDENTITY_LABELS[request.identity]],
     [
-      'Additional Information',
+      label.additionalInformation,
       request.additionalInformation.trim() === '' ? '-' : request.additionalInformation.trim(),
     ],
   ];

@@ -1,3 +1,4 @@
+import { VISITOR_ID_CALL } from '../campaign/vocabulary';
 import type { Environment } from '../config/environment';
 
 /**
@@ -16,7 +17,7 @@ export function visitorIdSnippet(env: Environment): string | undefined {
     options.marketingCloudServerSecure = service.marketingCloudServerSecure;
   }
   const lines = [
-    `var visitor = Visitor.getInstance(${JSON.stringify(env.organization.imsOrgId)}, {`,
+    `var visitor = ${VISITOR_ID_CALL}(${JSON.stringify(env.organization.imsOrgId)}, {`,
     ...Object.entries(options).map(
       ([key, value], i, all) => `  ${key}: ${JSON.stringify(value)}${i < all.length - 1 ? ',' : ''}`,
     ),

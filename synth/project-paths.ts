@@ -1,13 +1,20 @@
 import { join, resolve } from 'node:path';
 
+/** The default folders, relative to the project: environment files in, stacks and documents out. */
+export const DEFAULT_PATHS = { environments: 'environments', outdir: 'cdktf.out' } as const;
+
+/** Where each stack's generated documents go, and their file names. */
+export const HANDOFF = { folder: 'handoff', email: 'provisioning-request.eml', sheet: 'campaign-setup.md' } as const;
+
 /**
- * Where the app reads environments and writes stacks, shared by `cdktf synth` (main.ts) and
- * `npm run verify`. `CAMPAIGN_AAM_ENVIRONMENTS` and cdktf's `CDKTF_OUTDIR` override the defaults.
+ * Where the app reads environments and writes stacks, shared by `cdktf synth` (main.ts),
+ * `npm run verify` and `npm run review`. `CAMPAIGN_AAM_ENVIRONMENTS` and cdktf's `CDKTF_OUTDIR`
+ * override the defaults.
  */
 export function projectPaths(projectDir: string, env: NodeJS.ProcessEnv = process.env) {
-  const outdir = resolve(projectDir, env.CDKTF_OUTDIR ?? 'cdktf.out');
+  const outdir = resolve(projectDir, env.CDKTF_OUTDIR ?? DEFAULT_PATHS.outdir);
   return {
-    environmentsDir: resolve(projectDir, env.CAMPAIGN_AAM_ENVIRONMENTS ?? 'environments'),
+    environmentsDir: resolve(projectDir, env.CAMPAIGN_AAM_ENVIRONMENTS ?? DEFAULT_PATHS.environments),
     outdir,
     stackDir: (environment: string) => join(outdir, 'stacks', environment),
   };

@@ -6,6 +6,7 @@ import { loadEnvironments } from '../config/load';
 import { campaignSetupSheet } from '../handoff/campaign-setup-sheet';
 import { provisioningEmail } from '../handoff/provisioning-email';
 import { EnvironmentStack } from '../stacks/environment-stack';
+import { HANDOFF } from './project-paths';
 
 export interface SynthesizeOptions {
   /** Folder of `*.json` environment files. */
@@ -29,8 +30,6 @@ export interface SynthesizedEnvironment {
 interface Manifest {
   stacks: Record<string, { annotations: { level: string; message: string }[] }>;
 }
-
-export const HANDOFF = { folder: 'handoff', email: 'provisioning-request.eml', sheet: 'campaign-setup.md' } as const;
 
 function writeHandoff(env: Environment, stackDir: string, projectDir: string, finalStackDir: string): string[] {
   const folder = join(stackDir, HANDOFF.folder);

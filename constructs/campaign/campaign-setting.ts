@@ -1,5 +1,6 @@
 import { DataResource } from 'cdktf';
 import { Construct } from 'constructs';
+import type { FIELD_LABELS, SettingKind } from '../../campaign/vocabulary';
 
 /**
  * A setting that lives in Adobe Campaign (or with Adobe) rather than in AWS, recorded as a
@@ -8,17 +9,25 @@ import { Construct } from 'constructs';
  * other infrastructure change, and keeps a history of what was declared when.
  *
  * Fields are strings only, so the plan shows `~ field = "old" -> "new"`. Never put a secret here:
- * inputs are stored in state and printed in plans.
+ * inputs are stored in state and printed in plans. Only fields with a Campaign label in
+ * `FIELD_LABELS` can be recorded, so the review can always name them as Campaign does.
  */
-export abstract class CampaignSetting extends Construct {
+export abstract class CampaignSetting<K extends SettingKind = SettingKind> extends Construct {
   readonly resource: DataResource;
   /** The recorded fields, as they appear in the plan. */
   readonly fields: Readonly<Record<string, string>>;
 
-  protected constructor(scope: Construct, id: string, kind: string, fields: Record<string, string | undefined>) {
+  protected constructor(
+    scope: Construct,
+    id: string,
+    kind: K,
+    fields: { readonly [F in keyof (typeof FIELD_LABELS)[K]]?: string },
+  ) {
     super(scope, id);
     this.fields = Object.fromEntries(
-      Object.entries({ kind, ...fields }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+      Object.entries<string | undefined>({ kind, ...fields }).filter(
+        (entry): entry is [string, string] => entry[1] !== undefined,
+      ),
     );
     this.resource = new DataResource(this, 'setting', { input: this.fields });
   }

@@ -9,7 +9,7 @@ export interface ExternalAccountProps extends ExternalAccountSettings {
 }
 
 /** One of Campaign's S3 external accounts for shared audiences. */
-export class ExternalAccount extends CampaignSetting {
+export class ExternalAccount extends CampaignSetting<'external-account'> {
   constructor(
     scope: Construct,
     id: string,

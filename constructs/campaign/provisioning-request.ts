@@ -6,7 +6,7 @@ import { CampaignSetting } from './campaign-setting';
 export type ProvisioningRequestProps = ProvisioningRequestSettings;
 
 /** The request to Adobe to provision the integration: exactly the fields of Adobe's table. */
-export class ProvisioningRequest extends CampaignSetting {
+export class ProvisioningRequest extends CampaignSetting<'provisioning-request'> {
   constructor(scope: Construct, id: string, props: ProvisioningRequestProps) {
     super(scope, id, 'provisioning-request', {
       requestType: REQUEST_TYPE,

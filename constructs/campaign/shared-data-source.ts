@@ -6,7 +6,7 @@ import { CampaignSetting } from './campaign-setting';
 export type SharedDataSourceProps = DataSourceSettings;
 
 /** A shared data source in Campaign's Administration > Application settings > Shared Data Sources. */
-export class SharedDataSource extends CampaignSetting {
+export class SharedDataSource extends CampaignSetting<'shared-data-source'> {
   constructor(scope: Construct, id: string, props: SharedDataSourceProps) {
     super(scope, id, 'shared-data-source', {
       label: props.label,

@@ -5,7 +5,7 @@ import { CampaignSetting } from './campaign-setting';
 export type VisitorIdServiceProps = VisitorIdServiceSettings;
 
 /** The Visitor ID (ECID) service configuration the web properties must carry. */
-export class VisitorIdService extends CampaignSetting {
+export class VisitorIdService extends CampaignSetting<'visitor-id-service'> {
   constructor(scope: Construct, id: string, props: VisitorIdServiceProps) {
     super(scope, id, 'visitor-id-service', {
       imsOrgId: props.imsOrgId,

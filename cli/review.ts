@@ -1,0 +1,141 @@
+import { renameSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  buildReport,
+  COMMENT_LIMIT,
+  planChanges,
+  renderJson,
+  renderMarkdown,
+  ReviewInputError,
+  revisionChanges,
+  WORKING_TREE,
+  type PlanInput,
+} from '../review';
+
+const USAGE = `usage: npm run --silent review -- --base <revision> [--head <revision>] [options]
+       npm run --silent review -- --plan <environment>=<plan.json> [--plan ...] [options]
+
+Reviews every environment's change for a pull request: risks first, the Campaign side in
+Campaign's words with the Adobe-side checklist, the handoff documents' changed lines, and the
+attribute-level diff of each AWS resource.
+
+  --base <revision>      compare the environments at this git revision (branch, tag, SHA)...
+  --head <revision>      ...with this one (default: the ${WORKING_TREE}, uncommitted changes included);
+                         no credentials or network needed
+  --plan <env>=<file>    or review \`terraform show -json\` plans, one per environment (repeatable)
+  --out <file>           write the report there instead of stdout
+  --full <file>          also write the uncut report (the Markdown report stays under ${COMMENT_LIMIT.toLocaleString('en')} characters)
+  --json                 the same content as JSON (never cut)
+  --fail-on-risk         exit 3 when a risk is found or a revision cannot be synthesized
+
+Exit codes: 0 the report was written; 2 bad input; 3 risks found with --fail-on-risk.`;
+
+class UsageError extends Error {}
+
+interface Options {
+  readonly base?: string;
+  readonly head?: string;
+  readonly plans: PlanInput[];
+  readonly out?: string;
+  readonly full?: string;
+  readonly json: boolean;
+  readonly failOnRisk: boolean;
+}
+
+/** Paths on the command line are the user's: npm runs scripts in the project folder, and keeps the user's in INIT_CWD. */
+const userPath = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
+
+function parseOptions(argv: string[]): Options | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        base: { type: 'string' },
+        head: { type: 'string' },
+        plan: { type: 'string', multiple: true },
+        out: { type: 'string' },
+        full: { type: 'string' },
+        json: { type: 'boolean' },
+        'fail-on-risk': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+  if (values.help === true) return 'help';
+  const plans = (values.plan ?? []).map((spec): PlanInput => {
+    const at = spec.indexOf('=');
+    if (at <= 0 || at === spec.length - 1) {
+      throw new UsageError(`--plan takes <environment>=<plan.json>, got "${spec}"`);
+    }
+    return { environment: spec.slice(0, at), file: userPath(spec.slice(at + 1)) };
+  });
+  if (plans.length > 0 && (values.base !== undefined || values.head !== undefined)) {
+    throw new UsageError('review either revisions (--base, --head) or plans (--plan), not both');
+  }
+  if (plans.length === 0 && values.base === undefined) {
+    throw new UsageError(`${values.head === undefined ? 'nothing to review' : '--head needs --base'}\n\n${USAGE}`);
+  }
+  const out = values.out === undefined ? undefined : userPath(values.out);
+  const full = values.full === undefined ? undefined : userPath(values.full);
+  if (out !== undefined && out === full) throw new UsageError('--out and --full name the same file');
+  return {
+    base: values.base,
+    head: values.head,
+    plans,
+    out,
+    full,
+    json: values.json === true,
+    failOnRisk: values['fail-on-risk'] === true,
+  };
+}
+
+/** Written aside and renamed, so a reader never sees half a report. */
+function writeReport(file: string, text: string): void {
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, text);
+  renameSync(partial, file);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const options = parseOptions(argv);
+  if (options === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  const projectDir = process.cwd();
+  const changes =
+    options.plans.length > 0
+      ? planChanges(projectDir, options.plans)
+      : await revisionChanges({ projectDir, base: options.base as string, head: options.head });
+  const report = buildReport(changes);
+  const text = options.json ? renderJson(report) : renderMarkdown(report, COMMENT_LIMIT);
+  if (options.out === undefined) process.stdout.write(text);
+  else writeReport(options.out, text);
+  if (options.full !== undefined) writeReport(options.full, options.json ? text : renderMarkdown(report));
+  if (!options.json && text.length > COMMENT_LIMIT) {
+    console.error(
+      `warning: the report is ${text.length.toLocaleString('en')} characters even with every detail left out: its risks alone exceed GitHub's comment limit`,
+    );
+  }
+  const blocking = report.risks.length > 0 || report.problems.length > 0;
+  return options.failOnRisk && blocking ? 3 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    if (error instanceof UsageError || error instanceof ReviewInputError) {
+      console.error(`review: ${error.message}`);
+      process.exitCode = 2;
+    } else {
+      console.error(error);
+      process.exitCode = 1;
+    }
+  },
+);

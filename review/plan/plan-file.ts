@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { formatPath } from '../../config/problems';
+import { ReviewInputError } from '../errors';
+
+/**
+ * The parts of Terraform's JSON plan (`terraform show -json <planfile>`) the review reads. Objects
+ * are loose: newer Terraform versions add fields, which are ignored.
+ */
+const change = z.looseObject({
+  actions: z.array(z.string()).min(1),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+  after_unknown: z.unknown().optional(),
+  before_sensitive: z.unknown().optional(),
+  after_sensitive: z.unknown().optional(),
+  replace_paths: z.array(z.array(z.union([z.string(), z.number()]))).optional(),
+  importing: z.looseObject({ id: z.string().optional() }).nullable().optional(),
+});
+
+const resourceChange = z.looseObject({
+  address: z.string(),
+  mode: z.enum(['managed', 'data']).optional(),
+  type: z.string(),
+  change,
+});
+
+const planSchema = z.looseObject({
+  format_version: z.string(),
+  terraform_version: z.string().optional(),
+  resource_changes: z.array(resourceChange).optional(),
+  resource_drift: z.array(resourceChange).optional(),
+  output_changes: z.record(z.string(), change).optional(),
+  relevant_attributes: z
+    .array(z.looseObject({ resource: z.string(), attribute: z.array(z.union([z.string(), z.number()])) }))
+    .optional(),
+  errored: z.boolean().optional(),
+  complete: z.boolean().optional(),
+});
+
+export type Plan = z.infer<typeof planSchema>;
+export type PlanResourceChange = z.infer<typeof resourceChange>;
+export type PlanChange = z.infer<typeof change>;
+
+const HOW =
+  'produce it with `terraform -chdir=cdktf.out/stacks/<environment> show -json plan > plan.json` after `cdktf diff`';
+
+/** Reads one `terraform show -json` plan, or explains precisely why the file is not one. */
+export function readPlanFile(file: string): Plan {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new ReviewInputError(`cannot read plan file ${file}: ${reason}`);
+  }
+  if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) {
+    throw new ReviewInputError(
+      `${file} is a binary Terraform plan; give the review its JSON form: \`terraform -chdir=cdktf.out/stacks/<environment> show -json <plan file> > plan.json\``,
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    throw new ReviewInputError(`${file} is not valid JSON (${(error as Error).message}); ${HOW}`);
+  }
+  const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  if ('values' in record && !('resource_changes' in record) && !('planned_values' in record)) {
+    throw new ReviewInputError(`${file} is Terraform state, not a plan; ${HOW}`);
+  }
+  const parsed = planSchema.safeParse(data);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 5).map((i) => `${formatPath(i.path) || '(top level)'}: ${i.message}`);
+    throw new ReviewInputError(`${file} is not a Terraform JSON plan (${issues.join('; ')}); ${HOW}`);
+  }
+  return parsed.data;
+}

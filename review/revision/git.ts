@@ -1,0 +1,97 @@
+import { spawnSync } from 'node:child_process';
+import { lstatSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ReviewInputError } from '../errors';
+
+/** The files of one revision of the project folder, by path relative to that folder. */
+export type ProjectFiles = ReadonlyMap<string, Buffer>;
+
+function git(projectDir: string, args: string[], input?: string): Buffer {
+  const result = spawnSync('git', args, { cwd: projectDir, input, maxBuffer: 1024 * 1024 * 1024 });
+  if (result.error) throw new ReviewInputError(`cannot run git: ${result.error.message}`);
+  if (result.status !== 0) {
+    throw new ReviewInputError(`git ${args[0]} failed: ${result.stderr.toString().trim() || `exit ${result.status}`}`);
+  }
+  return result.stdout;
+}
+
+/** Fails clearly when the project is not in a git repository (revision mode needs one). */
+export function assertGitRepository(projectDir: string): void {
+  const result = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: projectDir, encoding: 'utf8' });
+  if (result.error) throw new ReviewInputError(`revision review needs git on PATH: ${result.error.message}`);
+  if (result.status !== 0 || result.stdout.trim() !== 'true') {
+    throw new ReviewInputError(
+      `${projectDir} is not in a git repository: compare revisions in a clone, or review plans with --plan`,
+    );
+  }
+}
+
+/** The commit a revision names (a branch, tag, SHA, `HEAD~1`...), or a clear error. */
+export function resolveCommit(projectDir: string, revision: string): string {
+  const result = spawnSync('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], {
+    cwd: projectDir,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) {
+    throw new ReviewInputError(
+      `unknown revision "${revision}": no such commit in this repository. Check the name, or fetch it first ` +
+        '(a shallow CI checkout needs the base commit too, e.g. actions/checkout with fetch-depth: 0)',
+    );
+  }
+  return result.stdout.trim();
+}
+
+/** The files of the project folder at `commit` for which `wanted` holds. */
+export function filesAtCommit(projectDir: string, commit: string, wanted: (path: string) => boolean): ProjectFiles {
+  // Run in the project folder, ls-tree lists that folder only, with paths relative to it.
+  const entries = git(projectDir, ['ls-tree', '-r', '-z', commit])
+    .toString('utf8')
+    .split('\0')
+    .filter((line) => line !== '')
+    .map((line) => {
+      const [meta, path] = line.split('\t');
+      const [mode, type, object] = meta.split(' ');
+      return { mode, type, object, path };
+    })
+    // Regular files only: no symlinks (120000) or submodules.
+    .filter((e) => e.type === 'blob' && e.mode !== '120000' && wanted(e.path));
+  const files = new Map<string, Buffer>();
+  if (entries.length === 0) return files;
+  const batch = git(projectDir, ['cat-file', '--batch'], entries.map((e) => `${e.object}\n`).join(''));
+  let offset = 0;
+  for (const entry of entries) {
+    const headerEnd = batch.indexOf(0x0a, offset);
+    const size = Number(batch.subarray(offset, headerEnd).toString('utf8').split(' ')[2]);
+    files.set(entry.path, batch.subarray(headerEnd + 1, headerEnd + 1 + size));
+    offset = headerEnd + 1 + size + 1;
+  }
+  return files;
+}
+
+/** The files of the working tree as they are now: committed, modified and new (not ignored) files. */
+export function workingTreeFiles(projectDir: string, wanted: (path: string) => boolean): ProjectFiles {
+  const paths = git(projectDir, ['ls-files', '-z', '--cached', '--others', '--exclude-standard'])
+    .toString('utf8')
+    .split('\0')
+    .filter((path) => path !== '' && wanted(path));
+  const files = new Map<string, Buffer>();
+  for (const path of [...new Set(paths)]) {
+    const full = join(projectDir, path);
+    try {
+      if (!lstatSync(full).isFile()) continue;
+      files.set(path, readFileSync(full));
+    } catch {
+      // Deleted in the working tree but still in the index: it is gone from this revision.
+    }
+  }
+  return files;
+}
+
+export function sameFiles(a: ProjectFiles, b: ProjectFiles): boolean {
+  if (a.size !== b.size) return false;
+  for (const [path, content] of a) {
+    const other = b.get(path);
+    if (other === undefined || !other.equals(content)) return false;
+  }
+  return true;
+}

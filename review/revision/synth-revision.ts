@@ -1,0 +1,139 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DEFAULT_PATHS, HANDOFF } from '../../synth/project-paths';
+import type { SourceProblem } from '../model';
+import type { ProjectFiles } from './git';
+import type { TempSpace } from './temp-space';
+
+/** One environment as a revision synthesizes it. */
+export interface SynthesizedEnvironment {
+  /** The parsed `cdk.tf.json`. */
+  readonly config: Record<string, unknown>;
+  /** The handoff documents by file name, line endings normalized. */
+  readonly documents: ReadonlyMap<string, string>;
+}
+
+export type SynthResult =
+  | { readonly ok: true; readonly environments: ReadonlyMap<string, SynthesizedEnvironment> }
+  | { readonly ok: false; readonly problem: SourceProblem };
+
+/** The files a revision's synth can need: code and JSON, never the tests. */
+export function isSynthInput(path: string): boolean {
+  return (
+    !path.startsWith('test/') &&
+    !path.endsWith('.d.ts') &&
+    !path.endsWith('package-lock.json') &&
+    /\.(ts|json|js|cjs|mjs)$/.test(path)
+  );
+}
+
+/** An environment file, as `loadEnvironments` finds them: `environments/<name>.json`. */
+export function isEnvironmentFile(path: string): boolean {
+  return new RegExp(`^${DEFAULT_PATHS.environments}/[^/]+\\.json$`).test(path);
+}
+
+/** The installed dependencies every revision is built with: those of the running review. */
+const NODE_MODULES = join(dirname(require.resolve('cdktf/package.json')), '..');
+const TS_REQUIRE = join(__dirname, '..', 'ts-require.cjs');
+const ENTRY = 'main.ts';
+/** How `formatProblems` (config/problems.ts) opens its list, in every revision so far. */
+const PROBLEMS_HEADER = /^\d+ problems? in \d+ environment files?; nothing was synthesized:$/m;
+
+function writeProject(root: string, files: ProjectFiles): void {
+  for (const [path, content] of files) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  symlinkSync(NODE_MODULES, join(root, 'node_modules'), 'dir');
+}
+
+function run(space: TempSpace, root: string): Promise<{ status: number | null; stderr: string }> {
+  const env: NodeJS.ProcessEnv = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith('CDKTF_') && !key.startsWith('CAMPAIGN_AAM_')),
+  );
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--require', TS_REQUIRE, ENTRY], {
+      cwd: root,
+      env: {
+        ...env,
+        CHECKPOINT_DISABLE: '1',
+        CDKTF_OUTDIR: join(root, DEFAULT_PATHS.outdir),
+        CAMPAIGN_AAM_ENVIRONMENTS: join(root, DEFAULT_PATHS.environments),
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    space.track(child);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stderr }));
+  });
+}
+
+function failure(side: string, status: number | null, stderr: string): SourceProblem {
+  const text = stderr.replace(/^warning: .*\n/gm, '').trim();
+  const header = PROBLEMS_HEADER.exec(text);
+  if (header !== null) {
+    const details = text
+      .slice(header.index + header[0].length)
+      .split('\n')
+      .filter((line) => line.startsWith('  - '))
+      .map((line) => line.slice(4));
+    return {
+      side,
+      summary: `its environment files are invalid (${header[0].replace(/; nothing was synthesized:$/, '')})`,
+      details,
+    };
+  }
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  return {
+    side,
+    summary: `its synth failed (exit ${status ?? 'by signal'})`,
+    details: lines.length > 40 ? [...lines.slice(0, 40), `... ${lines.length - 40} more lines`] : lines,
+  };
+}
+
+/**
+ * Synthesizes every environment of one revision the way `cdktf synth` would, in a folder of its
+ * own under `space`: the revision's own code and environment files, run through `ts-require.cjs`
+ * with the installed dependencies. Absolute paths to that folder (local state paths) are written
+ * back as the project's, so two revisions compare as they would in place.
+ */
+export async function synthesizeRevision(
+  space: TempSpace,
+  side: string,
+  files: ProjectFiles,
+  projectDir: string,
+): Promise<SynthResult> {
+  if (![...files.keys()].some(isEnvironmentFile)) return { ok: true, environments: new Map() };
+  if (!files.has(ENTRY)) {
+    return {
+      ok: false,
+      problem: { side, summary: `it has environment files but no ${ENTRY} to synthesize them with`, details: [] },
+    };
+  }
+  const root = join(space.root, side);
+  writeProject(root, files);
+  const { status, stderr } = await run(space, root);
+  if (status !== 0) return { ok: false, problem: failure(side, status, stderr) };
+
+  const localize = (text: string) => text.split(root).join(projectDir);
+  const stacks = join(root, DEFAULT_PATHS.outdir, 'stacks');
+  const environments = new Map<string, SynthesizedEnvironment>();
+  for (const name of existsSync(stacks) ? readdirSync(stacks).sort() : []) {
+    const handoff = join(stacks, name, HANDOFF.folder);
+    const documents = new Map(
+      (existsSync(handoff) ? readdirSync(handoff).sort() : []).map((file) => [
+        file,
+        localize(readFileSync(join(handoff, file), 'utf8')).replace(/\r\n/g, '\n'),
+      ]),
+    );
+    const config = JSON.parse(localize(readFileSync(join(stacks, name, 'cdk.tf.json'), 'utf8'))) as Record<
+      string,
+      unknown
+    >;
+    environments.set(name, { config, documents });
+  }
+  return { ok: true, environments };
+}
