@@ -1,5 +1,8 @@
 import { join, resolve } from 'node:path';
 
+/** Where synth builds the next output before it replaces the output folder. */
+export const stagingDirOf = (outdir: string) => `${outdir}.staging`;
+
 /**
  * Where the app reads environments and writes stacks, shared by `cdktf synth` (main.ts) and
  * `npm run verify`. `CAMPAIGN_AAM_ENVIRONMENTS` and cdktf's `CDKTF_OUTDIR` override the defaults.
@@ -9,6 +12,8 @@ export function projectPaths(projectDir: string, env: NodeJS.ProcessEnv = proces
   return {
     environmentsDir: resolve(projectDir, env.CAMPAIGN_AAM_ENVIRONMENTS ?? 'environments'),
     outdir,
+    /** Folders synth deletes and rebuilds: no state or environment file may live in them. */
+    outputDirs: [outdir, stagingDirOf(outdir)],
     stackDir: (environment: string) => join(outdir, 'stacks', environment),
   };
 }

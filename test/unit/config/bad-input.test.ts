@@ -4,8 +4,8 @@ import { fileWith, validFile } from '../../support/environment';
 
 const FILE = 'environments/test.json';
 
-function problemsOf(file: unknown, name = FILE): ConfigProblem[] {
-  const parsed = parseEnvironment(name, JSON.stringify(file));
+async function problemsOf(file: unknown, name = FILE): Promise<ConfigProblem[]> {
+  const parsed = await parseEnvironment(name, JSON.stringify(file));
   if (parsed.ok) throw new Error('expected the file to be rejected');
   return parsed.problems;
 }
@@ -198,8 +198,8 @@ const cases: [string, (f: Record<string, any>) => void, string][] = [
 ];
 
 describe('bad environment files', () => {
-  it.each(cases)('rule %s: rejects the change and names %#', (rule, change, path) => {
-    const problems = problemsOf(fileWith(change));
+  it.each(cases)('rule %s: rejects the change and names %#', async (rule, change, path) => {
+    const problems = await problemsOf(fileWith(change));
     const problem = problems.find((p) => p.path === path && p.rule === rule);
     expect({ problem, problems }).toEqual({ problem: expect.objectContaining({ file: FILE, path, rule }), problems });
     const line = formatProblem(problem!);
@@ -207,25 +207,25 @@ describe('bad environment files', () => {
     expect(line.endsWith(`[rule: ${rule}]`)).toBe(true);
   });
 
-  it('covers at least 30 distinct rules', () => {
+  it('covers at least 30 distinct rules', async () => {
     expect(new Set(cases.map(([rule]) => rule)).size).toBeGreaterThanOrEqual(30);
   });
 
-  it('quotes the offending value', () => {
-    const [problem] = problemsOf(fileWith((f) => (f.receiver.bucketName = 'initech.campaign')));
+  it('quotes the offending value', async () => {
+    const [problem] = await problemsOf(fileWith((f) => (f.receiver.bucketName = 'initech.campaign')));
     expect(formatProblem(problem)).toBe(
       'environments/test.json: receiver.bucketName = "initech.campaign": must not contain dots: `<bucket>.s3.amazonaws.com` with a dotted name fails TLS certificate validation [rule: s3-bucket-name-no-dots]',
     );
   });
 
-  it('suggests the closest valid key for a misspelt one', () => {
-    const [problem] = problemsOf(fileWith((f) => (f.receiver.segmentRetentionDay = 10)));
+  it('suggests the closest valid key for a misspelt one', async () => {
+    const [problem] = await problemsOf(fileWith((f) => (f.receiver.segmentRetentionDay = 10)));
     expect(problem.path).toBe('receiver.segmentRetentionDay');
     expect(problem.message).toMatch(/^is not a known setting; did you mean `segmentRetentionDays`\?/);
   });
 
-  it('suggests keys of the variant the file chose in a discriminated union', () => {
-    const problems = problemsOf(
+  it('suggests keys of the variant the file chose in a discriminated union', async () => {
+    const problems = await problemsOf(
       fileWith(
         (f) =>
           (f.dns.trackingServer = {
@@ -235,16 +235,18 @@ describe('bad environment files', () => {
           }),
       ),
     );
-    const unknown = problemsOf(
-      fileWith(
-        (f) =>
-          (f.dns.trackingServer = {
-            method: 'delegation',
-            subdomain: 'e.initech.example',
-            nameServers: ['a.example', 'b.example'],
-            nameServer: [],
-          }),
-      ),
+    const unknown = (
+      await problemsOf(
+        fileWith(
+          (f) =>
+            (f.dns.trackingServer = {
+              method: 'delegation',
+              subdomain: 'e.initech.example',
+              nameServers: ['a.example', 'b.example'],
+              nameServer: [],
+            }),
+        ),
+      )
     ).find((p) => p.rule === 'known-keys');
     expect(problems.map((p) => [p.path, p.rule])).toEqual([
       ['dns.trackingServer.nameServers', 'required'],
@@ -254,13 +256,13 @@ describe('bad environment files', () => {
     expect(unknown?.message).toContain('Valid keys here: `method`, `subdomain`, `nameServers`.');
   });
 
-  it('suggests the closest allowed value for a mistyped enum', () => {
-    const [problem] = problemsOf(fileWith((f) => (f.aws.region = 'eu-west1')));
+  it('suggests the closest allowed value for a mistyped enum', async () => {
+    const [problem] = await problemsOf(fileWith((f) => (f.aws.region = 'eu-west1')));
     expect(problem.message).toContain('did you mean "eu-west-1"?');
   });
 
-  it('reports every problem of a file at once', () => {
-    const problems = problemsOf(
+  it('reports every problem of a file at once', async () => {
+    const problems = await problemsOf(
       fileWith((f) => {
         f.organization.imsOrgId = 'nope';
         f.receiver.bucketName = 'Bad_Bucket';
@@ -276,21 +278,21 @@ describe('bad environment files', () => {
     ]);
   });
 
-  it('reports a JSON syntax error with its line and column', () => {
-    const parsed = parseEnvironment(FILE, '{\n  "environment": {\n    "label": "Test",\n  }\n}');
+  it('reports a JSON syntax error with its line and column', async () => {
+    const parsed = await parseEnvironment(FILE, '{\n  "environment": {\n    "label": "Test",\n  }\n}');
     expect(parsed.ok).toBe(false);
     const [problem] = (parsed as { problems: ConfigProblem[] }).problems;
     expect(problem.rule).toBe('json-syntax');
     expect(formatProblem(problem)).toMatch(/^environments\/test\.json: is not valid JSON at line 4, column 3: /);
   });
 
-  it('rejects a file name that cannot be a stack name', () => {
-    const [problem] = problemsOf(validFile(), 'environments/Prod Env.json');
+  it('rejects a file name that cannot be a stack name', async () => {
+    const [problem] = await problemsOf(validFile(), 'environments/Prod Env.json');
     expect(problem).toMatchObject({ rule: 'environment-file-name', value: 'Prod Env.json' });
   });
 
-  it('rejects a file that is not an object', () => {
-    const [problem] = problemsOf([1, 2]);
+  it('rejects a file that is not an object', async () => {
+    const [problem] = await problemsOf([1, 2]);
     expect(problem).toMatchObject({ path: '', rule: 'type' });
   });
 });
