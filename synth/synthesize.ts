@@ -1,6 +1,6 @@
 import { App } from 'cdktf';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { Environment } from '../config/environment';
 import { loadEnvironments } from '../config/load';
 import { ConfigError } from '../config/problems';
@@ -76,8 +76,11 @@ export async function synthesize(options: SynthesizeOptions): Promise<Synthesize
   const unsafe = layoutProblems(layout);
   if (unsafe.length > 0) throw new ConfigError(unsafe);
   rmSync(staging, { recursive: true, force: true });
+  let createdParent: string | undefined;
   try {
     const environments = await loadEnvironments(layout);
+    // A CDKTF_OUTDIR such as `build/out` may name a folder whose parent does not exist yet.
+    createdParent = mkdirSync(dirname(staging), { recursive: true });
     // Validations are skipped: each `terraform_data` would spawn `terraform version`; main checks it once.
     const app = new App({ outdir: staging, skipValidation: true });
     const stacks = environments.map(
@@ -105,6 +108,7 @@ export async function synthesize(options: SynthesizeOptions): Promise<Synthesize
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     rmSync(options.outdir, { recursive: true, force: true });
+    if (createdParent !== undefined) rmSync(createdParent, { recursive: true, force: true });
     throw error;
   }
 }
