@@ -15,6 +15,7 @@ export function crossEnvironmentProblems(environments: readonly Environment[], l
     ...uniqueClaims(environments, layout),
     ...bucketRoles(environments),
     ...accessLogLocations(environments),
+    ...sharedBucketPlacement(environments),
     ...dnsProblems(environments),
   ];
 }
@@ -148,6 +149,70 @@ function accessLogLocations(environments: readonly Environment[]): ConfigProblem
           logs.prefix,
           'unique-access-log-location',
           `overlaps \`${earlier.receiver.accessLogs!.prefix}\`, where \`${earlier.sourceFile}\` writes its access logs in the same bucket, so the logs of both would mix; give each environment its own prefix`,
+        ),
+      );
+    }
+  });
+  return problems;
+}
+
+/**
+ * A bucket and a hosted zone live in one region and one account. Environments that share a state
+ * bucket must give it one region; environments that share an access-log bucket must be in its
+ * region and account (S3 delivers logs only there); environments that share a hosted zone must be
+ * in its account (the provider may touch only `aws.accountId`). Accounts are compared when both
+ * files state one.
+ */
+function sharedBucketPlacement(environments: readonly Environment[]): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const differentAccounts = (a: Environment, b: Environment) =>
+    a.aws.accountId !== undefined && b.aws.accountId !== undefined && a.aws.accountId !== b.aws.accountId;
+  environments.forEach((env, i) => {
+    const earlier = environments.slice(0, i);
+    const { backend } = env;
+    if (backend.type === 's3') {
+      const other = earlier.find(
+        (o) => o.backend.type === 's3' && o.backend.bucket === backend.bucket && o.backend.region !== backend.region,
+      );
+      if (other !== undefined && other.backend.type === 's3') {
+        problems.push(
+          problem(
+            env,
+            'backend.region',
+            backend.region,
+            'one-region-per-state-bucket',
+            `\`${other.sourceFile}\` says the state bucket \`${backend.bucket}\` is in \`${other.backend.region}\`; a bucket has one region, and Terraform cannot reach it through the wrong one`,
+          ),
+        );
+      }
+    }
+    const logs = env.receiver.accessLogs;
+    const sharing = earlier.find(
+      (o) =>
+        logs !== undefined &&
+        o.receiver.accessLogs?.bucketName === logs.bucketName &&
+        (o.aws.region !== env.aws.region || differentAccounts(o, env)),
+    );
+    if (logs !== undefined && sharing !== undefined) {
+      problems.push(
+        problem(
+          env,
+          'receiver.accessLogs.bucketName',
+          logs.bucketName,
+          'access-log-bucket-same-region-and-account',
+          `is also the access-log bucket of \`${sharing.sourceFile}\`, whose receiver is in ${sharing.aws.region}${sharing.aws.accountId === undefined ? '' : ` (account ${sharing.aws.accountId})`}, while this one is in ${env.aws.region}${env.aws.accountId === undefined ? '' : ` (account ${env.aws.accountId})`}; S3 delivers access logs only to a bucket in the source bucket's region and account, so one of them would fail at apply: give each region/account its own log bucket`,
+        ),
+      );
+    }
+    const zoneOwner = earlier.find((o) => o.dns.hostedZoneId === env.dns.hostedZoneId && differentAccounts(o, env));
+    if (zoneOwner !== undefined) {
+      problems.push(
+        problem(
+          env,
+          'dns.hostedZoneId',
+          env.dns.hostedZoneId,
+          'one-account-per-zone-id',
+          `is also the zone of \`${zoneOwner.sourceFile}\`, in account ${zoneOwner.aws.accountId}, while this environment deploys to account ${env.aws.accountId}; a hosted zone belongs to one account, so one of the two stacks could not write its records`,
         ),
       );
     }

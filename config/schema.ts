@@ -124,7 +124,7 @@ const aws = z.strictObject({
 const accessLogs = z.strictObject({
   bucketName: bucketName.meta(
     perEnvironment(
-      "Server access logs target bucket (S3 bucket name rules). Must be an existing bucket in the receiver's region and account (S3 requires it; it is not created here), and no environment's receiver bucket: not this one (a bucket logging into itself loops), not another's (its key could read the logs, its lifecycle would expire them).",
+      "Server access logs target bucket (S3 bucket name rules). Not created here: it must exist in the receiver's region and account, with SSE-S3 (not SSE-KMS) default encryption, as S3 requires; environments sharing it must therefore share region and account. No environment's receiver bucket: not this one (a bucket logging into itself loops), not another's (its key could read the logs, its lifecycle would expire them).",
     ),
   ),
   prefix: objectPrefix.meta(
@@ -249,7 +249,7 @@ const delegatedTracking = z.strictObject({
 const dns = z.strictObject({
   hostedZoneId: hostedZoneId.meta(
     perEnvironment(
-      'Route53 hosted zone ID: uppercase letters and digits, e.g. `Z0123456789ABCDEFGHIJ`, without `/hostedzone/`. Environments sharing a zone ID must give the same `dns.zoneName`.',
+      'Route53 hosted zone ID: uppercase letters and digits, e.g. `Z0123456789ABCDEFGHIJ`, without `/hostedzone/`. Environments sharing a zone ID must give the same `dns.zoneName` and, when they state one, the same `aws.accountId` (a zone belongs to one account).',
     ),
   ),
   zoneName: hostname.meta(
@@ -407,7 +407,13 @@ const s3Backend = z.strictObject({
       "State object key, as Terraform's S3 backend requires it: not starting or ending with `/`, no `//`, S3's safe characters. The same bucket and key may not serve two environments.",
     ),
   ),
-  region: z.enum(AWS_REGIONS).meta(perEnvironment("The state bucket's region (a commercial AWS region).")),
+  region: z
+    .enum(AWS_REGIONS)
+    .meta(
+      perEnvironment(
+        "The state bucket's region (a commercial AWS region); environments sharing a state bucket must give the same region.",
+      ),
+    ),
   encrypt: z
     .boolean()
     .default(DEFAULTS.backend.s3.encrypt)

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROMOTION_FILE } from '../../../config/load';
 import { ConfigError, type ConfigProblem } from '../../../config/problems';
@@ -251,6 +251,40 @@ describe('what one environment claims, no other may', () => {
       'environments/a.json: dns.trackingServer.records[0].hostname [dns-record-in-most-specific-zone]',
     ],
     [
+      'one-region-per-state-bucket',
+      (f) => (f.backend = { type: 's3', bucket: 'initech-state', key: 'a.tfstate', region: 'us-east-1' }),
+      (f) => (f.backend = { type: 's3', bucket: 'initech-state', key: 'b.tfstate', region: 'eu-west-1' }),
+      'environments/b.json: backend.region [one-region-per-state-bucket]',
+    ],
+    [
+      'access-log-bucket-same-region-and-account (region)',
+      (f) => (f.receiver.accessLogs = { bucketName: 'initech-logs', prefix: 'a/' }),
+      (f) => {
+        f.aws.region = 'eu-west-1';
+        f.receiver.accessLogs = { bucketName: 'initech-logs', prefix: 'b/' };
+      },
+      'environments/b.json: receiver.accessLogs.bucketName [access-log-bucket-same-region-and-account]',
+    ],
+    [
+      'access-log-bucket-same-region-and-account (account)',
+      (f) => {
+        f.aws.accountId = '111111111111';
+        f.receiver.accessLogs = { bucketName: 'initech-logs', prefix: 'a/' };
+      },
+      (f) => {
+        f.aws.accountId = '222222222222';
+        f.dns.hostedZoneId = 'Z0OTHERACCOUNT000001';
+        f.receiver.accessLogs = { bucketName: 'initech-logs', prefix: 'b/' };
+      },
+      'environments/b.json: receiver.accessLogs.bucketName [access-log-bucket-same-region-and-account]',
+    ],
+    [
+      'one-account-per-zone-id',
+      (f) => (f.aws.accountId = '111111111111'),
+      (f) => (f.aws.accountId = '222222222222'),
+      'environments/b.json: dns.hostedZoneId [one-account-per-zone-id]',
+    ],
+    [
       'visitor-id-host-not-campaign-tracking',
       () => {},
       (f) =>
@@ -287,11 +321,37 @@ describe('what one environment claims, no other may', () => {
         }),
     ],
     [
+      'one zone and one log bucket for environments that state the same account',
+      (f) => {
+        f.aws.accountId = '111111111111';
+        f.receiver.accessLogs = { bucketName: 'initech-logs', prefix: 'a/' };
+      },
+      (f) => {
+        f.aws.accountId = '111111111111';
+        f.receiver.accessLogs = { bucketName: 'initech-logs', prefix: 'b/' };
+      },
+    ],
+    [
       'state buckets shared with different keys',
       (f) => (f.backend = { type: 's3', bucket: 'initech-state', key: 'a.tfstate', region: 'us-east-1' }),
       (f) => (f.backend = { type: 's3', bucket: 'initech-state', key: 'b.tfstate', region: 'us-east-1' }),
     ],
   ])('accepts %s', async (_what, changeA, changeB) => {
     await accepted(project({ a: fileWith(changeA), b: another(changeB) }));
+  });
+});
+
+describe('names derived from the environment name', () => {
+  it('keep the longest environment name within IAM limits, and reject a longer file name', async () => {
+    const longest = `a${'b'.repeat(30)}`;
+    const p = project({ [longest]: validFile() });
+    await accepted(p);
+    const stack = JSON.parse(readFileSync(join(p.outdir, 'stacks', longest, 'cdk.tf.json'), 'utf8'));
+    const [user] = Object.values(stack.resource.aws_iam_user) as { name: string }[];
+    expect(user.name).toBe(`campaign-aam-${longest}`);
+    expect(user.name.length).toBeLessThanOrEqual(64); // IAM user names; groups and policies allow 128
+    expect(summary(await rejected(project({ [`${longest}c`]: validFile() })))).toEqual([
+      `environments/${longest}c.json:  [environment-file-name]`,
+    ]);
   });
 });
