@@ -36,8 +36,8 @@ async function rejected(p: Project): Promise<ConfigProblem[]> {
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(ConfigError);
-  expect(existsSync(p.outdir)).toBe(false);
-  expect(existsSync(`${p.outdir}.staging`)).toBe(false);
+  // Nothing but the environment files: no output, no staging folder, no parent folder made for them.
+  expect(readdirSync(p.dir)).toEqual(['environments']);
   return [...(error as ConfigError).problems];
 }
 
