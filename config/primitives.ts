@@ -126,14 +126,14 @@ export const kmsKeyArn = z.string().superRefine((v, ctx) => {
  * The state object's KMS key, as Terraform's S3 backend checks it at `init`: a key ARN whose key ID
  * is a UUID (version 1-5) or a multi-Region key, or an alias ARN (S3 resolves aliases itself).
  */
-const BACKEND_KEY_ID = '(?:mrk-[a-f0-9]{32}|[a-f0-9]{8}-[a-f0-9]{4}-[1-5][a-f0-9]{3}-[ab89][a-f0-9]{3}-[a-f0-9]{12})';
+const STATE_KMS_KEY_ARN =
+  /^arn:aws:kms:[a-z0-9-]+:\d{12}:key\/(?:mrk-[a-f0-9]{32}|[a-f0-9]{8}-[a-f0-9]{4}-[1-5][a-f0-9]{3}-[ab89][a-f0-9]{3}-[a-f0-9]{12})$/;
 export const stateKmsKeyArn = z
   .string()
   .superRefine(
     rule(
       'state-kms-key-arn',
-      (v: string) =>
-        new RegExp(`^arn:aws:kms:[a-z0-9-]+:\\d{12}:key/${BACKEND_KEY_ID}$`).test(v) || KMS_ALIAS_ARN.test(v),
+      (v: string) => STATE_KMS_KEY_ARN.test(v) || KMS_ALIAS_ARN.test(v),
       "must be a KMS key ARN (with the key's UUID, as `aws kms describe-key` prints it) or alias ARN, as Terraform's S3 backend requires, e.g. `arn:aws:kms:eu-west-1:123456789012:key/0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d`",
     ),
   );
