@@ -376,7 +376,7 @@ const campaign = z.strictObject({
         .discriminatedUnion('type', [visitorIdDataSource, declaredIdDataSource])
         .meta(
           shared(
-            'Exactly one `visitor-id` entry (the built-in data source), plus any `declared-id` entries. Labels and aliases unique (ignoring case and punctuation).',
+            'Exactly one `visitor-id` entry (the built-in data source), plus any `declared-id` entries. Labels unique ignoring case, punctuation and Unicode form; aliases unique ignoring case; AAM Destination IDs unique.',
           ),
         ),
     )
