@@ -332,22 +332,24 @@ export const stateKey = z
   );
 
 /**
- * A local state file, relative to the project folder, written the same on every operating system:
- * `/` separators, portable characters, no way out of the project.
+ * A local state file: relative to the project folder, or absolute (used as is, for machine-local
+ * state such as an emulator environment's). Written the same on every operating system: `/`
+ * separators, portable characters; a relative path does not climb out of the project, where it
+ * would depend on where each copy of the project sits.
  */
 export const localStatePath = z
   .string()
   .superRefine(
     rule(
       'local-state-path',
-      (v: string) => /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/.test(v) && !/^\.{1,2}$/.test(v.split('/').pop()!),
-      'must be a file path relative to the project folder, with `/` between folders and letters, digits, `.`, `_` or `-` in names, e.g. `state/dev.tfstate` (no leading `/`, no drive letter, no backslash)',
+      (v: string) => /^\/?[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/.test(v) && !/^\.{1,2}$/.test(v.split('/').pop()!),
+      'must be a file path, relative to the project folder (or absolute), with `/` between folders and letters, digits, `.`, `_` or `-` in names, e.g. `state/dev.tfstate` (no drive letter, no backslash, no trailing `/`)',
     ),
   )
   .superRefine(
     rule(
       'local-state-in-project',
-      (v: string) => !posix.normalize(v).startsWith('../') && posix.normalize(v) !== '..',
-      'must stay inside the project folder: state outside it is shared by every copy of the project and outlives it; remove the `..`',
+      (v: string) => posix.isAbsolute(v) || !(posix.normalize(v) === '..' || posix.normalize(v).startsWith('../')),
+      'must stay inside the project folder: a relative path that climbs out of it depends on where each copy of the project sits, and copies side by side would share one state; remove the `..` (or give an absolute path if the state is deliberately machine-local)',
     ),
   );

@@ -280,7 +280,7 @@ const cases: [string, (f: Record<string, any>) => void, string][] = [
   ['s3-state-key', (f) => (f.backend = { ...S3_BACKEND, key: '/campaign-aam/test.tfstate' }), 'backend.key'],
   ['s3-state-key', (f) => (f.backend = { ...S3_BACKEND, key: 'campaign-aam//test.tfstate' }), 'backend.key'],
   ['s3-state-key', (f) => (f.backend = { ...S3_BACKEND, key: 'state/${terraform.workspace}' }), 'backend.key'],
-  ['local-state-path', (f) => (f.backend = { type: 'local', path: '/var/state/test.tfstate' }), 'backend.path'],
+  ['local-state-path', (f) => (f.backend = { type: 'local', path: 'state/test state.tfstate' }), 'backend.path'],
   ['local-state-path', (f) => (f.backend = { type: 'local', path: 'state\\test.tfstate' }), 'backend.path'],
   ['local-state-path', (f) => (f.backend = { type: 'local', path: 'state/' }), 'backend.path'],
   ['local-state-in-project', (f) => (f.backend = { type: 'local', path: 'state/../../test.tfstate' }), 'backend.path'],

@@ -101,6 +101,10 @@ describe('the accepted side of each boundary', () => {
       (f: any) => (f.backend = { type: 'local', path: './state/../state/test.tfstate' }),
     ],
     [
+      'an absolute local state path, used as is',
+      (f: any) => (f.backend = { type: 'local', path: '/var/lib/campaign-aam/test.tfstate' }),
+    ],
+    [
       'a name server outside the delegated subdomain, under the zone',
       (f: any) =>
         (f.dns.trackingServer = {
