@@ -8,7 +8,7 @@ import { ConfigError } from './config/problems';
  * `cdktf synth` runs this compiled (see cdktf.json); it exits non-zero with every problem listed
  * when any environment file is invalid, and then writes nothing.
  */
-function main(): number {
+async function main(): Promise<number> {
   const projectDir = process.cwd();
   const terraform = checkTerraformVersion();
   if (!terraform.ok) {
@@ -19,7 +19,7 @@ function main(): number {
 
   try {
     const { environmentsDir, outdir } = projectPaths(projectDir);
-    const results = synthesize({ environmentsDir, outdir, projectDir });
+    const results = await synthesize({ environmentsDir, outdir, projectDir });
     for (const result of results) {
       console.log(`${result.name}: stack and handoff documents in ${result.stackDir}`);
       for (const notice of result.notices) console.log(`  ${notice}`);
@@ -37,4 +37,4 @@ function main(): number {
   }
 }
 
-process.exitCode = main();
+main().then((code) => (process.exitCode = code));

@@ -9,15 +9,17 @@ import { projectPaths } from '../synth/project-paths';
  * AWS_PLAN_ROLES variable and the environment files, as GitHub Actions step outputs
  * (`matrix={"include":[...]}` and `any=true|false`).
  */
-try {
+async function main(): Promise<void> {
   const cwd = process.cwd();
-  const workspace = loadWorkspace(projectPaths(cwd).environmentsDir, cwd);
+  const workspace = await loadWorkspace(projectPaths(cwd).environmentsDir, cwd);
   const order = promotionOrder(workspace.environments, workspace.config).names;
   const ordered = order.map((name) => workspace.environments.find((e) => e.name === name)!);
   const targets = planMatrix(ordered, process.env.AWS_PLAN_ROLES);
   console.log(`matrix=${JSON.stringify({ include: targets })}`);
   console.log(`any=${targets.length > 0}`);
-} catch (error) {
+}
+
+main().catch((error: unknown) => {
   console.error(error instanceof ConfigError || error instanceof PlanMatrixError ? error.message : error);
   process.exitCode = 2;
-}
+});

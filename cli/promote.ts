@@ -20,7 +20,7 @@ copies them into <to>'s file. Intended differences in environments/_promotion.js
 
 Exit codes: 0 done (or up to date), 1 lag with --check or nothing written with --write, 2 bad input.`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -44,7 +44,7 @@ function main(argv: string[]): number {
     if (positionals.length > 0 || values.write || values.check || values['allow-weaker'] !== undefined) {
       throw new PromoteUsageError(`--status takes no environments and no other option than --json\n\n${USAGE}`);
     }
-    const workspace = loadWorkspace(projectPaths(cwd).environmentsDir, cwd);
+    const workspace = await loadWorkspace(projectPaths(cwd).environmentsDir, cwd);
     const status = promotionStatus(workspace);
     print(statusJson(workspace, status), renderStatus(workspace, status));
     return 0;
@@ -55,8 +55,8 @@ function main(argv: string[]): number {
   if (values['allow-weaker'] !== undefined && !values.write) {
     throw new PromoteUsageError('--allow-weaker only applies to --write');
   }
-  const workspace = loadWorkspace(projectPaths(cwd).environmentsDir, cwd);
-  const result = promote(workspace, positionals[0], positionals[1], {
+  const workspace = await loadWorkspace(projectPaths(cwd).environmentsDir, cwd);
+  const result = await promote(workspace, positionals[0], positionals[1], {
     write: values.write,
     allowWeaker: values['allow-weaker'],
   });
@@ -65,21 +65,22 @@ function main(argv: string[]): number {
   return values.check && result.lags ? 1 : 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  const usage =
-    error instanceof PromoteUsageError ||
-    (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'));
-  if (error instanceof ConfigError) {
-    const n = error.problems.length;
-    console.error(
-      [`cannot promote: ${n} problem${n === 1 ? '' : 's'} to fix first; nothing was written:`]
-        .concat(error.problems.map((p) => `  - ${formatProblem(p)}`))
-        .join('\n'),
-    );
-  } else {
-    console.error(usage ? (error as Error).message : error);
-  }
-  process.exitCode = 2;
-}
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    const usage =
+      error instanceof PromoteUsageError ||
+      (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'));
+    if (error instanceof ConfigError) {
+      const n = error.problems.length;
+      console.error(
+        [`cannot promote: ${n} problem${n === 1 ? '' : 's'} to fix first; nothing was written:`]
+          .concat(error.problems.map((p) => `  - ${formatProblem(p)}`))
+          .join('\n'),
+      );
+    } else {
+      console.error(usage ? (error as Error).message : error);
+    }
+    process.exitCode = 2;
+  },
+);

@@ -37,7 +37,11 @@ async function main(args: string[]): Promise<number> {
   if (name === undefined || name.startsWith('-')) throw new UsageError(USAGE);
   const projectDir = process.cwd();
   const paths = projectPaths(projectDir);
-  const environments = loadEnvironments(paths.environmentsDir, projectDir);
+  const environments = await loadEnvironments({
+    projectDir,
+    environmentsDir: paths.environmentsDir,
+    outputDirs: paths.outputDirs,
+  });
   const env = environments.find((e) => e.name === name);
   if (env === undefined)
     throw new UsageError(`no environment named "${name}"; known: ${environments.map((e) => e.name).join(', ')}`);

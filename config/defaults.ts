@@ -36,3 +36,17 @@ export const DEFAULTS = {
     s3: { encrypt: true, useLockfile: true },
   },
 } as const;
+
+/**
+ * Tags the stack adds to every resource. `aws.tags` may not redefine them: IAM compares tag keys
+ * ignoring case, and `Environment` must keep naming the file the resource came from.
+ */
+export function managedTags(environmentName: string): Record<string, string> {
+  return { Environment: environmentName, ManagedBy: 'cdktf', Integration: 'adobe-campaign-audience-manager' };
+}
+
+/** AWS allows 50 tags per S3 bucket and IAM user; the default tags take their share. */
+export const MAX_TAGS_PER_RESOURCE = 50;
+
+/** Where a local backend keeps an environment's state when `backend.path` is not set, relative to the project. */
+export const defaultLocalStatePath = (environmentName: string) => `terraform.${environmentName}.tfstate`;

@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { crossEnvironmentProblems } from './cross-environment';
 import { environmentSchema, type Environment } from './environment';
+import { environmentFiles, environmentName, fileNameProblem, isEnvironmentFileName } from './environment-files';
+import { checkPgpPublicKey, isKeybaseReference } from './pgp-public-key';
 import { ConfigError, type ConfigProblem, toProblems } from './problems';
-import { PROMOTION_FILE } from './promotion';
-
-const ENVIRONMENT_FILE = /^[a-z][a-z0-9-]{0,30}\.json$/;
+import { layoutProblems, type ProjectLayout } from './project-layout';
+import { decodeUtf8 } from './utf8';
 
 /** Line and column of a JSON syntax error, from the position Node reports. */
 function syntaxProblem(file: string, text: string, error: Error): ConfigProblem {
@@ -22,126 +24,93 @@ function syntaxProblem(file: string, text: string, error: Error): ConfigProblem 
 
 type Parsed = { ok: true; environment: Environment } | { ok: false; problems: ConfigProblem[] };
 
-/** Parses and validates one environment file's text. Never throws for bad input. */
-export function parseEnvironment(file: string, text: string): Parsed {
-  const name = basename(file).replace(/\.json$/, '');
-  if (!ENVIRONMENT_FILE.test(basename(file))) {
-    return {
-      ok: false,
-      problems: [
-        {
-          file,
-          path: '',
-          value: basename(file),
-          rule: 'environment-file-name',
-          message:
-            'environment files are named `<name>.json` with a lowercase name of letters, digits and hyphens (it becomes the stack name)',
-        },
-      ],
-    };
-  }
+/**
+ * Parses and validates one environment file's text: JSON, shape with defaults, and every rule of
+ * the file alone (reading a base64 PGP key with OpenPGP, hence asynchronous). Never throws for bad
+ * input.
+ */
+export async function parseEnvironment(file: string, text: string): Promise<Parsed> {
+  if (!isEnvironmentFileName(file.split(/[\\/]/).pop()!)) return { ok: false, problems: [fileNameProblem(file)] };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
     return { ok: false, problems: [syntaxProblem(file, text, error as Error)] };
   }
-  const result = environmentSchema.safeParse(data, { reportInput: true });
+  const result = await environmentSchema.safeParseAsync(data, { reportInput: true });
   if (!result.success) {
     return { ok: false, problems: toProblems(file, environmentSchema, data, result.error.issues) };
   }
-  return { ok: true, environment: { ...result.data, name, sourceFile: file } };
+  const key = result.data.accessKey.pgpPublicKey;
+  const check = key === undefined || isKeybaseReference(key) ? undefined : await checkPgpPublicKey(key);
+  return {
+    ok: true,
+    environment: {
+      ...result.data,
+      name: environmentName(file),
+      sourceFile: file,
+      pgpKey: check?.ok ? check.facts : undefined,
+    },
+  };
 }
 
-/** Rules across files: environments deploy side by side, so their global names must not collide. */
-function crossEnvironmentProblems(environments: readonly Environment[]): ConfigProblem[] {
-  const problems: ConfigProblem[] = [];
-  const claim = (
-    owners: Map<string, Environment>,
-    key: string,
-    env: Environment,
-    path: string,
-    rule: string,
-    what: string,
-  ) => {
-    const owner = owners.get(key);
-    if (owner) {
-      problems.push({
-        file: env.sourceFile,
-        path,
-        value: key,
-        rule,
-        message: `${what} is already used by \`${owner.sourceFile}\``,
-      });
-    } else {
-      owners.set(key, env);
-    }
-  };
-  const buckets = new Map<string, Environment>();
-  const states = new Map<string, Environment>();
-  for (const env of environments) {
-    claim(
-      buckets,
-      env.receiver.bucketName,
-      env,
-      'receiver.bucketName',
-      'unique-bucket-across-environments',
-      'this bucket name',
-    );
-    if (env.backend.type === 's3') {
-      claim(
-        states,
-        `s3://${env.backend.bucket}/${env.backend.key}`,
-        env,
-        'backend.key',
-        'unique-state-across-environments',
-        'this state location',
-      );
-    }
+/** Parses one file's bytes: UTF-8 first (never silently replaced), then `parseEnvironment`. */
+export async function parseEnvironmentFile(file: string, bytes: Uint8Array): Promise<Parsed> {
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) {
+    const { offset, line, column, bytes: shown } = decoded.invalid;
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          path: '',
+          rule: 'utf8',
+          message: `is not valid UTF-8 at byte ${offset} (line ${line}, column ${column}: ${shown}); save the file as UTF-8 (a Latin-1 or Windows-1252 editor setting is the usual cause)`,
+        },
+      ],
+    };
   }
-  return problems;
+  return parseEnvironment(file, decoded.text);
 }
 
 /**
- * Reads every `*.json` environment file in `directory` and validates them all. Throws one
- * `ConfigError` listing every problem of every file, so a user fixes everything in one pass.
+ * Reads every environment file in `layout.environmentsDir` and validates them all, each alone and
+ * then against one another. Throws one `ConfigError` listing every problem of every file, so a user
+ * fixes everything in one pass.
  */
-export function loadEnvironments(directory: string, cwd = process.cwd()): Environment[] {
-  let names: string[];
+export async function loadEnvironments(project: ProjectLayout): Promise<Environment[]> {
+  const layout: ProjectLayout = {
+    projectDir: resolve(project.projectDir),
+    environmentsDir: resolve(project.environmentsDir),
+    outputDirs: project.outputDirs.map((dir) => resolve(dir)),
+  };
+  const { environmentsDir, projectDir } = layout;
+  const folder = relative(projectDir, environmentsDir) || environmentsDir;
+  const setup = layoutProblems(layout);
+  if (setup.length > 0) throw new ConfigError(setup);
+  let listing;
   try {
-    names = readdirSync(directory)
-      // The intended-differences file lives beside the environments but is not one.
-      .filter((f) => f.endsWith('.json') && f !== PROMOTION_FILE)
-      .sort();
+    listing = environmentFiles(environmentsDir, readdirSync(environmentsDir, { withFileTypes: true }), projectDir);
   } catch {
     throw new ConfigError([
-      {
-        file: relative(cwd, directory) || directory,
-        path: '',
-        rule: 'environments-directory',
-        message: 'cannot read the environments directory',
-      },
+      { file: folder, path: '', rule: 'environments-directory', message: 'cannot read the environments directory' },
     ]);
   }
-  if (names.length === 0) {
+  if (listing.files.length === 0 && listing.problems.length === 0) {
     throw new ConfigError([
-      {
-        file: relative(cwd, directory) || directory,
-        path: '',
-        rule: 'environments-directory',
-        message: 'holds no `*.json` environment file',
-      },
+      { file: folder, path: '', rule: 'environments-directory', message: 'holds no `*.json` environment file' },
     ]);
   }
-  const environments: Environment[] = [];
-  const problems: ConfigProblem[] = [];
-  for (const name of names) {
-    const path = join(directory, name);
-    const parsed = parseEnvironment(relative(cwd, path), readFileSync(path, 'utf8'));
-    if (parsed.ok) environments.push(parsed.environment);
-    else problems.push(...parsed.problems);
-  }
-  problems.push(...crossEnvironmentProblems(environments));
+  const parsed = await Promise.all(
+    listing.files.map((path) => parseEnvironmentFile(relative(projectDir, path), readFileSync(path))),
+  );
+  const environments = parsed.flatMap((p) => (p.ok ? [p.environment] : []));
+  const problems = [
+    ...listing.problems,
+    ...parsed.flatMap((p) => (p.ok ? [] : p.problems)),
+    ...crossEnvironmentProblems(environments, layout),
+  ];
   if (problems.length > 0) throw new ConfigError(problems);
   return environments;
 }

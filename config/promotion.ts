@@ -9,13 +9,13 @@ import { ConfigError, type ConfigProblem, toProblems } from './problems';
 import { report, rule } from './rule';
 import { DATA_SOURCE_ITEM, parseSettingPath, type SettingPath } from './setting-path';
 import { slug } from './slug';
+import { PROMOTION_FILE } from './environment-files';
 
 /**
  * The one reviewed file beside the environments that says which shared settings differ on purpose
  * (each with a reason) and, optionally, the promotion order. It is not an environment: the loader
  * skips it.
  */
-export const PROMOTION_FILE = '_promotion.json';
 
 /** As for policy suppressions: long enough to say why, short enough not to be an essay. */
 export const MINIMUM_REASON = 20;

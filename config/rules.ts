@@ -1,14 +1,14 @@
 import type { z } from 'zod';
 // The built-in data source's label is a fixed Campaign word; a declared label may not take it.
 import { VISITOR_ID_DATA_SOURCE_LABEL } from '../campaign/vocabulary';
+import { isAtOrBelow, trackingRecords, visitorHostConflict, visitorIdHosts } from './dns-names';
+import { kmsRegion } from './primitives';
+import { formatPath } from './problems';
 import { report } from './rule';
 import { slug } from './slug';
 import type { EnvironmentShape } from './schema';
 
 type Ctx = z.RefinementCtx;
-
-/** Is `name` the zone itself or a name below it? */
-const isWithinZone = (name: string, zone: string) => name === zone || name.endsWith(`.${zone}`);
 
 /**
  * Rules that tie fields together. Each adds issues with the exact path and a rule id; all of them
@@ -21,6 +21,7 @@ export function checkCrossFieldRules(env: EnvironmentShape, ctx: Ctx): void {
   checkAccessKeySlots(env, ctx);
   checkReceiver(env, ctx);
   checkVisitorIdService(env, ctx);
+  checkBackend(env, ctx);
 }
 
 function checkProductionSafety(env: EnvironmentShape, ctx: Ctx): void {
@@ -78,19 +79,9 @@ function checkDataSources(env: EnvironmentShape, ctx: Ctx): void {
 
   const seenLabels = new Map<string, number>();
   const seenAliases = new Map<string, number>();
+  const seenDestinations = new Map<string, number>();
   sources.forEach((source, index) => {
-    const label = source.type === 'declared-id' ? source.label : VISITOR_ID_DATA_SOURCE_LABEL;
-    const firstLabel = seenLabels.get(slug(label));
-    if (firstLabel !== undefined && source.type === 'declared-id') {
-      report(
-        ctx,
-        'unique-data-source-label',
-        ['campaign', 'dataSources', index, 'label'],
-        label,
-        `the label is already used (or differs only in case or punctuation) by \`campaign.dataSources[${firstLabel}]\`; Campaign needs distinct labels`,
-      );
-    }
-    seenLabels.set(slug(label), firstLabel ?? index);
+    if (source.type === 'declared-id') checkDeclaredLabel(source.label, index, seenLabels, ctx);
 
     const firstAlias = seenAliases.get(source.alias.toLowerCase());
     if (firstAlias !== undefined) {
@@ -104,6 +95,20 @@ function checkDataSources(env: EnvironmentShape, ctx: Ctx): void {
     }
     seenAliases.set(source.alias.toLowerCase(), firstAlias ?? index);
 
+    if (source.aamDestinationId !== undefined) {
+      const firstDestination = seenDestinations.get(source.aamDestinationId);
+      if (firstDestination !== undefined) {
+        report(
+          ctx,
+          'unique-aam-destination-id',
+          ['campaign', 'dataSources', index, 'aamDestinationId'],
+          source.aamDestinationId,
+          `is also the destination of \`campaign.dataSources[${firstDestination}]\`; Adobe assigns each data source its own destination, so one of them was copied by mistake`,
+        );
+      }
+      seenDestinations.set(source.aamDestinationId, firstDestination ?? index);
+    }
+
     if (source.priority !== undefined && !source.servesTriggers) {
       report(
         ctx,
@@ -116,18 +121,49 @@ function checkDataSources(env: EnvironmentShape, ctx: Ctx): void {
   });
 }
 
+/**
+ * Slugs a declared data source's label may not have: the built-in data source's label, and
+ * `visitor-id`, because the built-in's Terraform address is `data-source-visitor-id` and a declared
+ * source's is `data-source-<slug of its label>`.
+ */
+const RESERVED_LABEL_SLUGS = [slug(VISITOR_ID_DATA_SOURCE_LABEL), 'visitor-id'];
+
+function checkDeclaredLabel(label: string, index: number, seen: Map<string, number>, ctx: Ctx): void {
+  const path = ['campaign', 'dataSources', index, 'label'];
+  const key = slug(label);
+  const first = seen.get(key);
+  if (key === '') {
+    report(
+      ctx,
+      'data-source-label-addressable',
+      path,
+      label,
+      "must contain at least one letter a-z or digit: the data source's Terraform address is made of them",
+    );
+  } else if (RESERVED_LABEL_SLUGS.includes(key)) {
+    report(
+      ctx,
+      'unique-data-source-label',
+      path,
+      label,
+      `is (or differs only in case or punctuation from) the built-in data source, "${VISITOR_ID_DATA_SOURCE_LABEL}"; Campaign needs distinct labels`,
+    );
+  } else if (first !== undefined) {
+    report(
+      ctx,
+      'unique-data-source-label',
+      path,
+      label,
+      `the label is already used (or differs only in case or punctuation) by \`campaign.dataSources[${first}]\`; Campaign needs distinct labels`,
+    );
+  }
+  seen.set(key, first ?? index);
+}
+
 function checkTrackingDns(env: EnvironmentShape, ctx: Ctx): void {
   const { zoneName, trackingServer } = env.dns;
-  const names: { name: string; path: (string | number)[] }[] =
-    trackingServer.method === 'cname'
-      ? trackingServer.records.map((r, i) => ({
-          name: r.hostname,
-          path: ['dns', 'trackingServer', 'records', i, 'hostname'],
-        }))
-      : [{ name: trackingServer.subdomain, path: ['dns', 'trackingServer', 'subdomain'] }];
-
   const seen = new Set<string>();
-  for (const { name, path } of names) {
+  for (const { name, path } of trackingRecords(env.dns)) {
     if (name === zoneName) {
       report(
         ctx,
@@ -136,7 +172,7 @@ function checkTrackingDns(env: EnvironmentShape, ctx: Ctx): void {
         name,
         `must be a subdomain of \`${zoneName}\`, never the zone apex: Adobe only takes over a dedicated subdomain`,
       );
-    } else if (!isWithinZone(name, zoneName)) {
+    } else if (!isAtOrBelow(name, zoneName)) {
       report(
         ctx,
         'tracking-inside-zone',
@@ -150,6 +186,45 @@ function checkTrackingDns(env: EnvironmentShape, ctx: Ctx): void {
     }
     seen.add(name);
   }
+
+  if (trackingServer.method === 'cname') {
+    trackingServer.records.forEach((r, i) => {
+      if (r.target === r.hostname) {
+        report(
+          ctx,
+          'cname-target-not-self',
+          ['dns', 'trackingServer', 'records', i, 'target'],
+          r.target,
+          "is the record's own host name, a CNAME loop that never resolves; use the target Adobe gave you",
+        );
+      }
+    });
+    return;
+  }
+  const seenServers = new Map<string, number>();
+  trackingServer.nameServers.forEach((server, i) => {
+    const path = ['dns', 'trackingServer', 'nameServers', i];
+    const first = seenServers.get(server);
+    if (first !== undefined) {
+      report(
+        ctx,
+        'unique-name-servers',
+        path,
+        server,
+        `is already \`nameServers[${first}]\` (after lowercase and trailing-dot normalization); list each name server once`,
+      );
+    }
+    seenServers.set(server, first ?? i);
+    if (isAtOrBelow(server, trackingServer.subdomain)) {
+      report(
+        ctx,
+        'name-server-outside-delegation',
+        path,
+        server,
+        `is inside the delegated subdomain \`${trackingServer.subdomain}\`, so resolvers would need glue (A/AAAA) records in this zone, which this stack does not create; use the name servers as Adobe gave them`,
+      );
+    }
+  });
 }
 
 function checkAccessKeySlots(env: EnvironmentShape, ctx: Ctx): void {
@@ -197,7 +272,7 @@ function checkReceiver(env: EnvironmentShape, ctx: Ctx): void {
       'the import and export external accounts need different names',
     );
   }
-  if (receiver.kmsKeyArn !== undefined && !receiver.kmsKeyArn.startsWith(`arn:aws:kms:${env.aws.region}:`)) {
+  if (receiver.kmsKeyArn !== undefined && kmsRegion(receiver.kmsKeyArn) !== env.aws.region) {
     report(
       ctx,
       'kms-key-same-region',
@@ -219,6 +294,53 @@ function checkVisitorIdService(env: EnvironmentShape, ctx: Ctx): void {
       ['campaign', 'visitorIdService', missing],
       undefined,
       'marketingCloudServer and marketingCloudServerSecure go together (both only when a CNAME is used for the Experience Cloud ID service)',
+    );
+  }
+  const records = trackingRecords(env.dns);
+  for (const host of visitorIdHosts(env)) {
+    for (const record of records) {
+      const conflict = visitorHostConflict(host.name, record);
+      if (conflict !== undefined) {
+        report(
+          ctx,
+          'visitor-id-host-not-campaign-tracking',
+          host.path,
+          host.name,
+          `${conflict} (\`${formatPath(record.path)}\`), which answers for Campaign, not for the Visitor ID service; use the Experience Cloud/Analytics tracking host`,
+        );
+      }
+    }
+  }
+}
+
+function checkBackend(env: EnvironmentShape, ctx: Ctx): void {
+  const backend = env.backend;
+  if (backend.type !== 's3') return;
+  if (backend.bucket === env.receiver.bucketName) {
+    report(
+      ctx,
+      'state-not-in-receiver-bucket',
+      ['backend', 'bucket'],
+      backend.bucket,
+      "is this environment's receiver bucket: Campaign's access key could read or delete the state (and the secrets in it), and the lifecycle rules would expire it; use a separate state bucket",
+    );
+  }
+  if (backend.kmsKeyArn !== undefined && kmsRegion(backend.kmsKeyArn) !== backend.region) {
+    report(
+      ctx,
+      'state-kms-key-same-region',
+      ['backend', 'kmsKeyArn'],
+      backend.kmsKeyArn,
+      `the KMS key must be in the state bucket's region \`${backend.region}\` (\`backend.region\`): S3 cannot use a key from another region`,
+    );
+  }
+  if (backend.kmsKeyArn !== undefined && !backend.encrypt) {
+    report(
+      ctx,
+      'state-kms-needs-encrypt',
+      ['backend', 'encrypt'],
+      false,
+      'is false while `backend.kmsKeyArn` is set: Terraform would ignore the key and store the state unencrypted; remove `encrypt: false`',
     );
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AWS_REGIONS } from './aws-regions';
-import { DEFAULTS } from './defaults';
+import { DEFAULTS, defaultLocalStatePath } from './defaults';
 import {
   aamDestinationId,
   accountId,
@@ -14,10 +14,13 @@ import {
   kmsKeyArn,
   loopbackEndpoint,
   objectPrefix,
+  localStatePath,
   pgpPublicKey,
-  singleLine,
+  stateKey,
+  stateKmsKeyArn,
   tags,
 } from './primitives';
+import { multiLineText, singleLine, TEXT_NORMALIZATION } from './text';
 import { perEnvironment, presenceShared, shared } from './field';
 import { rule } from './rule';
 
@@ -27,9 +30,15 @@ import { rule } from './rule';
  * `rules.ts`.
  */
 
+const HOSTNAME_NORMALIZATION =
+  'Normalized: surrounding whitespace and one trailing dot removed, lowercase (DNS ignores case).';
+const VISITOR_HOST_RULES = `A host name (not an IP address), never a Campaign tracking host name nor at or below a delegated Campaign subdomain (of any environment): those names answer for Campaign. ${HOSTNAME_NORMALIZATION}`;
+
 const environment = z.strictObject({
   label: singleLine(60).meta(
-    perEnvironment('The environment as Adobe should read it in the request, e.g. `"Production"`. One line.'),
+    perEnvironment(
+      `The environment as Adobe should read it in the request, e.g. \`"Production"\`. One line, at most 60 characters; ${TEXT_NORMALIZATION}`,
+    ),
   ),
   tier: z
     .enum(['development', 'staging', 'production'])
@@ -41,8 +50,12 @@ const environment = z.strictObject({
 });
 
 const organization = z.strictObject({
-  name: singleLine(120).meta(shared('Organization Name in the request. One line, at most 120 characters.')),
-  imsOrgId: imsOrgId.meta(shared('IMS Org ID: 24 letters or digits followed by `@AdobeOrg`.')),
+  name: singleLine(120).meta(
+    shared(`Organization Name in the request. One line, at most 120 characters; ${TEXT_NORMALIZATION}`),
+  ),
+  imsOrgId: imsOrgId.meta(
+    shared('IMS Org ID: 24 letters or digits followed by `@AdobeOrg` (case as Adobe writes it).'),
+  ),
 });
 
 const request = z.strictObject({
@@ -56,17 +69,25 @@ const request = z.strictObject({
     ),
   ownsAudienceManagerLicense: z.boolean().meta(shared('`true`/`false`; stated in the request, as Adobe asks.')),
   requester: z.strictObject({
-    name: singleLine(120).meta(shared('Sender of the request email: name.')),
-    email: email.meta(shared('Sender of the request email: address.')),
+    name: singleLine(120).meta(shared(`Sender of the request email: name. One line; ${TEXT_NORMALIZATION}`)),
+    email: email.meta(
+      shared('Sender of the request email: address, e.g. `ops@example.com`; no invisible characters, no `${`.'),
+    ),
   }),
   recipient: email
     .default(DEFAULTS.request.recipient)
-    .meta(shared('Where the request goes (some contracts use a support ticket address instead).')),
-  additionalInformation: z
-    .string()
-    .max(2000)
+    .meta(
+      shared(
+        'Where the request goes (some contracts use a support ticket address instead); an email address, no invisible characters, no `${`.',
+      ),
+    ),
+  additionalInformation: multiLineText(2000)
     .default(DEFAULTS.request.additionalInformation)
-    .meta(perEnvironment('Free text for Adobe, up to 2,000 characters; may span lines.')),
+    .meta(
+      perEnvironment(
+        `Free text for Adobe, up to 2,000 characters; may span lines (CRLF, CR and Unicode line separators become LF). ${TEXT_NORMALIZATION}`,
+      ),
+    ),
 });
 
 const aws = z.strictObject({
@@ -88,33 +109,43 @@ const aws = z.strictObject({
     .default(DEFAULTS.aws.tags)
     .meta(
       perEnvironment(
-        'Tags for every resource (AWS tag rules; no `aws:` prefix). `Environment`, `ManagedBy` and `Integration` are always added.',
+        "Tags for every resource: keys 1–128 and values up to 256 characters of letters, digits, spaces and `_ . : / = + - @`; no `aws:` prefix; keys distinct ignoring case (IAM compares them so); at most 47, because `Environment`, `ManagedBy` and `Integration` are always added (and may not be set here) within AWS's 50 per resource.",
       ),
     ),
   endpoint: loopbackEndpoint
     .optional()
     .meta(
       perEnvironment(
-        'Local emulator endpoint, `http://127.0.0.1:<port>` or `http://localhost:<port>`; see [Local emulator](#try-it-against-a-local-emulator). Not allowed in production.',
+        'Local emulator endpoint, `http://127.0.0.1:<port>` or `http://localhost:<port>` (port 1–65535, no path); see [Local emulator](#try-it-against-a-local-emulator). Not allowed in production.',
       ),
     ),
 });
 
 const accessLogs = z.strictObject({
-  bucketName: bucketName.meta(perEnvironment('Server access logs target bucket; must be another bucket.')),
-  prefix: objectPrefix.meta(perEnvironment('Prefix of the access log objects in that bucket.')),
+  bucketName: bucketName.meta(
+    perEnvironment(
+      "Server access logs target bucket (S3 bucket name rules). Not created here: it must exist in the receiver's region and account, with SSE-S3 (not SSE-KMS) default encryption, as S3 requires; environments sharing it must therefore share region and account. No environment's receiver bucket: not this one (a bucket logging into itself loops), not another's (its key could read the logs, its lifecycle would expire them).",
+    ),
+  ),
+  prefix: objectPrefix.meta(
+    perEnvironment(
+      'Prefix of the access log objects in that bucket (same form as `receiver.prefix`). Two environments logging to the same bucket need prefixes that do not contain one another, or their logs mix.',
+    ),
+  ),
 });
 
 const receiver = z.strictObject({
   bucketName: bucketName.meta(
     perEnvironment(
-      'S3 bucket name: 3–63 lowercase letters, digits and hyphens, starting and ending with a letter or digit, no reserved prefix/suffix, **no dots** (a dotted name breaks TLS for `<bucket>.s3.amazonaws.com`). Unique across environments.',
+      "S3 bucket name: 3–63 lowercase letters, digits and hyphens, starting and ending with a letter or digit, no reserved prefix/suffix, **no dots** (a dotted name breaks TLS for `<bucket>.s3.amazonaws.com`). Unique across environments, and never another environment's access-log bucket or any environment's state bucket.",
     ),
   ),
   prefix: objectPrefix
     .default(DEFAULTS.receiver.prefix)
     .meta(
-      shared('Folder(s) the integration uses, ending in `/`, no leading `/`. The key may touch nothing outside it.'),
+      shared(
+        "Folder(s) the integration uses, ending in `/`, no leading `/`, no `.` or `..` folders, letters, digits and `! _ . ' ( ) -`, at most 512 characters. The key may touch nothing outside it.",
+      ),
     ),
   segmentRetentionDays: days('before segment files expire')
     .default(DEFAULTS.receiver.segmentRetentionDays)
@@ -137,7 +168,7 @@ const receiver = z.strictObject({
     .optional()
     .meta(
       presenceShared(
-        'Customer-managed KMS key (in `aws.region`) for SSE-KMS with an S3 bucket key; the access key is then allowed to use it. Without it: SSE-S3.',
+        "Customer-managed KMS key for SSE-KMS with an S3 bucket key; the access key is then allowed to use it. Without it: SSE-S3. A key ARN (`arn:aws:kms:<region>:<account>:key/<id>`) in `aws.region` (S3 requires the key in the bucket's region); an alias ARN is rejected, because IAM grants on an alias authorize nothing.",
       ),
     ),
   accessLogs: accessLogs
@@ -162,7 +193,11 @@ const accessKey = z.strictObject({
     .min(1)
     .max(2)
     .default([...DEFAULTS.accessKey.slots])
-    .meta(perEnvironment('Key slot names (1–2, lowercase). One IAM access key per slot.')),
+    .meta(
+      perEnvironment(
+        'Key slot names (1–2, distinct; each 1–16 lowercase letters, digits or hyphens, starting with a letter). One IAM access key per slot (IAM allows two per user).',
+      ),
+    ),
   activeSlot: slotName
     .default(DEFAULTS.accessKey.activeSlot)
     .meta(perEnvironment('The slot the Campaign external accounts use; must be one of `slots`.')),
@@ -170,7 +205,7 @@ const accessKey = z.strictObject({
     .optional()
     .meta(
       shared(
-        '`keybase:<user>` or a base64 binary PGP public key (`gpg --export <id> | base64 -w0`). Keeps the plaintext secret out of state.',
+        'Keeps the plaintext secret out of state. `keybase:<user>` (Terraform fetches that key from keybase.io at deploy; it cannot be checked offline) or a base64 binary PGP public key on one line (`gpg --export <id> | base64 -w0`), which is read at synth: exactly one key, public (a private key is rejected), not revoked or expired, with a usable encryption (sub)key. The setup sheet shows its fingerprint.',
       ),
     ),
 });
@@ -180,8 +215,16 @@ const cnameTracking = z.strictObject({
   records: z
     .array(
       z.strictObject({
-        hostname: hostname.meta(perEnvironment('A tracking host name below `dns.zoneName`; unique.')),
-        target: hostname.meta(perEnvironment('The CNAME target Adobe gave you for that host.')),
+        hostname: hostname.meta(
+          perEnvironment(
+            `A tracking host name below \`dns.zoneName\`, never the apex; unique. ${HOSTNAME_NORMALIZATION} Across environments, no other record may use the same name in the same zone, and none may sit at or below another environment's delegated subdomain or inside a more specific zone another environment declares.`,
+          ),
+        ),
+        target: hostname.meta(
+          perEnvironment(
+            `The CNAME target Adobe gave you for that host (a host name, not an IP address; not the host itself). ${HOSTNAME_NORMALIZATION}`,
+          ),
+        ),
       }),
     )
     .min(1),
@@ -189,17 +232,33 @@ const cnameTracking = z.strictObject({
 
 const delegatedTracking = z.strictObject({
   method: z.literal('delegation'),
-  subdomain: hostname.meta(perEnvironment('The subdomain delegated to Adobe.')),
-  nameServers: z.array(hostname).min(2).max(8).meta(perEnvironment('2–8 name servers Adobe gave you.')),
+  subdomain: hostname.meta(
+    perEnvironment(
+      `The subdomain delegated to Adobe, below \`dns.zoneName\`, never the apex. ${HOSTNAME_NORMALIZATION} No other environment may have records at or below it.`,
+    ),
+  ),
+  nameServers: z
+    .array(hostname)
+    .min(2)
+    .max(8)
+    .meta(
+      perEnvironment(
+        `2–8 distinct name servers Adobe gave you: host names (not IP addresses), outside the delegated subdomain (a name server inside it would need glue records this stack does not create). ${HOSTNAME_NORMALIZATION}`,
+      ),
+    ),
 });
 
 const dns = z.strictObject({
   hostedZoneId: hostedZoneId.meta(
     perEnvironment(
-      'Route53 hosted zone ID: uppercase letters and digits, e.g. `Z0123456789ABCDEFGHIJ`, without `/hostedzone/`.',
+      'Route53 hosted zone ID: uppercase letters and digits, e.g. `Z0123456789ABCDEFGHIJ`, without `/hostedzone/`. Environments sharing a zone ID must give the same `dns.zoneName` and, when they state one, the same `aws.accountId` (a zone belongs to one account).',
     ),
   ),
-  zoneName: hostname.meta(perEnvironment("The zone's domain; tracking host names must be below it, never the apex.")),
+  zoneName: hostname.meta(
+    perEnvironment(
+      `The zone's domain; tracking host names must be below it, never the apex. ${HOSTNAME_NORMALIZATION}`,
+    ),
+  ),
   ttl: z
     .number()
     .int()
@@ -221,10 +280,18 @@ const externalAccount = (defaults: { name: string; folder: string }, flow: strin
     .strictObject({
       name: singleLine(64)
         .default(defaults.name)
-        .meta(shared(`Name of the ${flow} external account in Campaign; must differ from the other account's.`)),
+        .meta(
+          shared(
+            `Name of the ${flow} external account in Campaign; must differ from the other account's. One line, at most 64 characters; ${TEXT_NORMALIZATION}`,
+          ),
+        ),
       folder: folderName
         .default(defaults.folder)
-        .meta(shared(`Folder of the ${flow} account under \`receiver.prefix\`; must differ from the other account's.`)),
+        .meta(
+          shared(
+            `Folder of the ${flow} account under \`receiver.prefix\`: one name of 1–128 letters, digits and \`! _ . ' ( ) -\`, not starting with a dot; must differ from the other account's.`,
+          ),
+        ),
     })
     .default({ ...defaults });
 
@@ -234,7 +301,7 @@ const dataSourceFields = {
     .optional()
     .meta(
       perEnvironment(
-        'AAM Destination ID: digits, as Adobe sends them (Adobe assigns one per environment). Leave it out until Adobe replies; the sheet then marks it pending.',
+        'AAM Destination ID: 1–12 digits as a string, as Adobe sends them. Adobe assigns one per data source and environment, so it is unique within the file and across environments. Leave it out until Adobe replies; the sheet then marks it pending.',
       ),
     ),
   servesTriggers: z
@@ -246,14 +313,20 @@ const dataSourceFields = {
     .int()
     .min(0)
     .optional()
-    .meta(shared('Reconciliation priority (higher wins); only allowed with `servesTriggers: true`.')),
+    .meta(
+      shared('Reconciliation priority, a whole number from 0 (higher wins); only allowed with `servesTriggers: true`.'),
+    ),
 };
 
 const visitorIdDataSource = z.strictObject({
   type: z.literal('visitor-id'),
   alias: singleLine(120)
     .default(DEFAULTS.campaign.visitorIdDataSource.alias)
-    .meta(shared('Data Source/Alias of the built-in _Recipient - Visitor ID (Defaultdatasources)_.')),
+    .meta(
+      shared(
+        `Data Source/Alias of the built-in _Recipient - Visitor ID (Defaultdatasources)_. One line; ${TEXT_NORMALIZATION}`,
+      ),
+    ),
   ...dataSourceFields,
 });
 
@@ -261,25 +334,35 @@ const declaredIdDataSource = z.strictObject({
   type: z.literal('declared-id'),
   label: singleLine(120).meta(
     shared(
-      'Label of the data source to create in Campaign; unique (ignoring case and punctuation). Promotion matches data sources by label.',
+      `Label of the data source to create in Campaign; unique (ignoring case and punctuation), not the built-in data source's, and with at least one letter or digit (its Terraform address derives from them). Promotion matches data sources by label. One line; ${TEXT_NORMALIZATION}`,
     ),
   ),
-  alias: singleLine(120).meta(shared("Its Data Source/Alias: Audience Manager's DeclaredId data source.")),
+  alias: singleLine(120).meta(
+    shared(`Its Data Source/Alias: Audience Manager's DeclaredId data source. One line; ${TEXT_NORMALIZATION}`),
+  ),
   reconciliationKey: singleLine(64).meta(
-    shared('The Campaign field matched against the ID your site sends with `setCustomerIDs`.'),
+    shared(
+      `The Campaign field matched against the ID your site sends with \`setCustomerIDs\`. One line; ${TEXT_NORMALIZATION}`,
+    ),
   ),
   ...dataSourceFields,
 });
 
 const visitorIdService = z.strictObject({
-  trackingServer: hostname.meta(perEnvironment('`trackingServer` of `Visitor.getInstance`.')),
-  trackingServerSecure: hostname.meta(perEnvironment('`trackingServerSecure` of `Visitor.getInstance`.')),
+  trackingServer: hostname.meta(perEnvironment(`\`trackingServer\` of \`Visitor.getInstance\`. ${VISITOR_HOST_RULES}`)),
+  trackingServerSecure: hostname.meta(
+    perEnvironment(`\`trackingServerSecure\` of \`Visitor.getInstance\`. ${VISITOR_HOST_RULES}`),
+  ),
   marketingCloudServer: hostname
     .optional()
-    .meta(perEnvironment('Only with a CNAME for the Experience Cloud ID service; both or neither.')),
+    .meta(
+      perEnvironment(`Only with a CNAME for the Experience Cloud ID service; both or neither. ${VISITOR_HOST_RULES}`),
+    ),
   marketingCloudServerSecure: hostname
     .optional()
-    .meta(perEnvironment('Only with a CNAME for the Experience Cloud ID service; both or neither.')),
+    .meta(
+      perEnvironment(`Only with a CNAME for the Experience Cloud ID service; both or neither. ${VISITOR_HOST_RULES}`),
+    ),
 });
 
 const campaign = z.strictObject({
@@ -295,7 +378,7 @@ const campaign = z.strictObject({
         .discriminatedUnion('type', [visitorIdDataSource, declaredIdDataSource])
         .meta(
           shared(
-            'Exactly one `visitor-id` entry (the built-in data source), plus any `declared-id` entries. Labels and aliases unique (ignoring case and punctuation).',
+            'Exactly one `visitor-id` entry (the built-in data source), plus any `declared-id` entries. Labels unique ignoring case, punctuation and Unicode form; aliases unique ignoring case; AAM Destination IDs unique.',
           ),
         ),
     )
@@ -305,31 +388,49 @@ const campaign = z.strictObject({
 
 const localBackend = z.strictObject({
   type: z.literal('local'),
-  path: z
-    .string()
-    .min(1)
+  path: localStatePath
     .optional()
     .meta(
       perEnvironment(
-        'State file, relative to the project folder; default `terraform.<environment>.tfstate` (outside `cdktf.out`, which synth rebuilds).',
+        `State file, relative to the project folder (or absolute, used as is: for machine-local state such as an emulator environment's), with \`/\` separators; default \`${defaultLocalStatePath('<environment>')}\`. A relative path must stay inside the project; any path must stay outside the synth output folder (\`cdktf.out\` or \`CDKTF_OUTDIR\`, rebuilt on every synth) and outside the environments folder, and no two environments may share a state file (compared after resolving \`.\`/\`..\` and ignoring case, as macOS and Windows do).`,
       ),
     ),
 });
 
 const s3Backend = z.strictObject({
   type: z.literal('s3'),
-  bucket: bucketName.meta(perEnvironment('State bucket.')),
-  key: z
-    .string()
-    .min(1)
-    .max(1024)
-    .meta(perEnvironment('State object key; the same bucket and key may not serve two environments.')),
-  region: z.enum(AWS_REGIONS).meta(perEnvironment("The state bucket's region.")),
+  bucket: bucketName.meta(
+    perEnvironment(
+      "State bucket (S3 bucket name rules, no dots). Never any environment's receiver bucket, where Campaign's key could read or delete the state and the lifecycle rules would expire it.",
+    ),
+  ),
+  key: stateKey.meta(
+    perEnvironment(
+      "State object key, as Terraform's S3 backend requires it: not starting or ending with `/`, no `//`, S3's safe characters. The same bucket and key may not serve two environments.",
+    ),
+  ),
+  region: z
+    .enum(AWS_REGIONS)
+    .meta(
+      perEnvironment(
+        "The state bucket's region (a commercial AWS region); environments sharing a state bucket must give the same region.",
+      ),
+    ),
   encrypt: z
     .boolean()
     .default(DEFAULTS.backend.s3.encrypt)
-    .meta(perEnvironment('Server-side encryption of the state object.')),
-  kmsKeyArn: kmsKeyArn.optional().meta(perEnvironment('KMS key for the state object.')),
+    .meta(
+      perEnvironment(
+        'Server-side encryption of the state object; `false` leaves the secret-bearing state unencrypted at rest and ignores `kmsKeyArn`, so the two cannot be combined.',
+      ),
+    ),
+  kmsKeyArn: stateKmsKeyArn
+    .optional()
+    .meta(
+      perEnvironment(
+        "KMS key for the state object: a key ARN (its key ID a UUID, as Terraform's S3 backend checks) or alias ARN, in `backend.region` (S3 requires the key in the bucket's region). Needs `encrypt: true`, without which Terraform would ignore it.",
+      ),
+    ),
   useLockfile: z
     .boolean()
     .default(DEFAULTS.backend.s3.useLockfile)

@@ -44,10 +44,24 @@ function dataFlow(env: Environment): string {
   ].join('\n');
 }
 
+/** `C0B56D69...` as GnuPG prints fingerprints: ten groups of four, two spaces in the middle. */
+const groupedFingerprint = (fingerprint: string) =>
+  (fingerprint.match(/.{1,4}/g) ?? []).map((group, i) => (i === 5 ? ` ${group}` : group)).join(' ');
+
+/** Whose key the secret is encrypted to, so the administrator decrypts with the right one. */
+function pgpKeyDescription(env: Environment): string {
+  const key = env.pgpKey;
+  if (key === undefined) {
+    return `the PGP private key of \`${env.accessKey.pgpPublicKey}\` (Terraform fetched that public key from keybase.io at deploy)`;
+  }
+  const expires = key.expires === undefined ? '' : `, expires ${key.expires.toISOString().slice(0, 10)}`;
+  return `the PGP private key of ${key.userIds.join(', ')} (fingerprint \`${groupedFingerprint(key.fingerprint)}\`${expires})`;
+}
+
 function secretInstructions(env: Environment, ctx: SetupSheetContext): string {
   const slot = env.accessKey.activeSlot;
   if (env.accessKey.pgpPublicKey !== undefined) {
-    return `decrypt with your PGP private key: \`${outputCommand(ctx.stackDir, OUTPUTS.encryptedSecretAccessKey(slot))} | ${DECRYPT_SECRET}\``;
+    return `decrypt with ${pgpKeyDescription(env)}: \`${outputCommand(ctx.stackDir, OUTPUTS.encryptedSecretAccessKey(slot))} | ${DECRYPT_SECRET}\``;
   }
   return `${output(ctx, OUTPUTS.secretAccessKey(slot))} (sensitive: paste it straight into Campaign, never into a ticket or chat)`;
 }

@@ -3,12 +3,13 @@ import type { IConstruct } from 'constructs';
 import type { PolicyRule } from './rule';
 import { POLICY_RULES } from './rules';
 import { stackResources } from './stack-resources';
-import { suppressionFor } from './suppressions';
+import { type DeclaredSuppression, suppressionFor, suppressionsIn } from './suppressions';
 
 /**
  * Fails synth when the synthesized Terraform breaks a policy rule: every finding becomes an error
  * annotation on the offending construct, naming its path, the rule and how to fix it. Suppressed
- * findings become info annotations that carry the reason.
+ * findings become info annotations that carry the reason; a suppression that matched no finding (or
+ * names no known rule) is an error too, like a stale checkov exception.
  */
 export class PolicyChecks implements IAspect {
   constructor(private readonly rules: readonly PolicyRule[] = POLICY_RULES) {}
@@ -17,6 +18,8 @@ export class PolicyChecks implements IAspect {
     if (!(node instanceof TerraformStack)) return;
     const resources = stackResources(node.toTerraform());
     const constructs = new Map(node.node.findAll().map((c) => [c.node.path, c]));
+    const usedKey = (s: DeclaredSuppression) => `${s.scope.node.path}\u0000${s.ruleId}`;
+    const usedKeys = new Set<string>();
 
     for (const rule of this.rules) {
       for (const finding of rule.check(resources)) {
@@ -25,6 +28,7 @@ export class PolicyChecks implements IAspect {
         const suppression = suppressionFor(construct, rule.id);
         const where = `${finding.resource.path} (${finding.resource.address})`;
         if (suppression) {
+          usedKeys.add(usedKey(suppression));
           Annotations.of(construct).addInfo(`[${rule.id} ${rule.name}] suppressed on ${where}: ${suppression.reason}`);
         } else {
           Annotations.of(construct).addError(
@@ -32,6 +36,19 @@ export class PolicyChecks implements IAspect {
           );
         }
       }
+    }
+    this.reportStale(suppressionsIn(node).filter((s) => !usedKeys.has(usedKey(s))));
+  }
+
+  private reportStale(stale: readonly DeclaredSuppression[]): void {
+    for (const suppression of stale) {
+      const rule = this.rules.find((r) => r.id === suppression.ruleId);
+      const known = this.rules.map((r) => r.id).join(', ');
+      Annotations.of(suppression.scope).addError(
+        rule === undefined
+          ? `[${suppression.ruleId}] suppression on ${suppression.scope.node.path} names no known policy rule (known: ${known}); correct the rule id or remove the suppression`
+          : `[${rule.id} ${rule.name}] stale suppression on ${suppression.scope.node.path}: the rule finds nothing there any more, so the exception would silently hide the next real finding; remove the suppressPolicyRule call (its reason was: ${suppression.reason})`,
+      );
     }
   }
 }

@@ -8,9 +8,15 @@ export interface Suppression {
   readonly reason: string;
 }
 
+/** A suppression together with the construct it was declared on. */
+export interface DeclaredSuppression extends Suppression {
+  readonly scope: IConstruct;
+}
+
 /**
  * Opts one construct (and what it contains) out of one policy rule. The reason is mandatory, and
- * printed with every synth, so an exception is always visible and reviewed.
+ * printed with every synth, so an exception is always visible and reviewed. A suppression that no
+ * longer matches a finding fails synth (see `PolicyChecks`), so exceptions cannot outlive their cause.
  */
 export function suppressPolicyRule(construct: IConstruct, ruleId: string, reason: string): void {
   if (reason.trim().length < MINIMUM_REASON) {
@@ -21,13 +27,19 @@ export function suppressPolicyRule(construct: IConstruct, ruleId: string, reason
   construct.node.addMetadata(METADATA_TYPE, { ruleId, reason: reason.trim() } satisfies Suppression);
 }
 
-/** The suppression of `ruleId` on `construct` or any of its scopes, if there is one. */
-export function suppressionFor(construct: IConstruct, ruleId: string): Suppression | undefined {
+const declaredOn = (scope: IConstruct): DeclaredSuppression[] =>
+  scope.node.metadata.filter((m) => m.type === METADATA_TYPE).map((m) => ({ ...(m.data as Suppression), scope }));
+
+/** The suppression of `ruleId` nearest to `construct` (on it or any of its scopes), if there is one. */
+export function suppressionFor(construct: IConstruct, ruleId: string): DeclaredSuppression | undefined {
   for (const scope of [...construct.node.scopes].reverse()) {
-    const found = scope.node.metadata.find(
-      (m) => m.type === METADATA_TYPE && (m.data as Suppression).ruleId === ruleId,
-    );
-    if (found) return found.data as Suppression;
+    const found = declaredOn(scope).find((s) => s.ruleId === ruleId);
+    if (found) return found;
   }
   return undefined;
+}
+
+/** Every suppression declared on `root` or below it. */
+export function suppressionsIn(root: IConstruct): DeclaredSuppression[] {
+  return root.node.findAll().flatMap(declaredOn);
 }

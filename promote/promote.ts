@@ -73,12 +73,12 @@ function replaceFile(file: string, text: string): void {
  * and no guard rail is broken (or `allowWeaker` says why). Otherwise nothing is written and every
  * reason is returned.
  */
-export function promote(
+export async function promote(
   workspace: Workspace,
   fromName: string,
   toName: string,
   options: PromoteOptions,
-): PromoteResult {
+): Promise<PromoteResult> {
   const from = environmentNamed(workspace, fromName);
   const to = environmentNamed(workspace, toName);
   if (from.name === to.name) {
@@ -104,7 +104,7 @@ export function promote(
   const toText = readFileSync(file, 'utf8');
   const text = promotedText(plan, fromText, toText, file, workspace.cwd);
   refusals.push(
-    ...validateCandidate(workspace.environmentsDir, workspace.cwd, file, text).map(
+    ...(await validateCandidate(workspace.environmentsDir, workspace.cwd, file, text)).map(
       (problem): Refusal => ({ kind: 'invalid', problem }),
     ),
   );

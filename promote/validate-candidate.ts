@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
-import { PROMOTION_FILE } from '../config/promotion';
+import { PROMOTION_FILE } from '../config/environment-files';
 import { ConfigError, type ConfigProblem } from '../config/problems';
 import { synthesize } from '../synth/synthesize';
 
@@ -11,7 +11,12 @@ import { synthesize } from '../synth/synthesize';
  * `file` holding `text`, in a scratch folder. Returns the problems, named after the real files;
  * nothing in the project is touched.
  */
-export function validateCandidate(environmentsDir: string, cwd: string, file: string, text: string): ConfigProblem[] {
+export async function validateCandidate(
+  environmentsDir: string,
+  cwd: string,
+  file: string,
+  text: string,
+): Promise<ConfigProblem[]> {
   const scratch = mkdtempSync(join(tmpdir(), 'campaign-aam-promote-'));
   try {
     const candidates = join(scratch, 'environments');
@@ -21,7 +26,7 @@ export function validateCandidate(environmentsDir: string, cwd: string, file: st
       const contents = name === basename(file) ? text : readFileSync(join(environmentsDir, name), 'utf8');
       writeFileSync(join(candidates, name), contents);
     }
-    synthesize({ environmentsDir: candidates, outdir: join(scratch, 'cdktf.out'), projectDir: scratch });
+    await synthesize({ environmentsDir: candidates, outdir: join(scratch, 'cdktf.out'), projectDir: scratch });
     return [];
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -1,5 +1,6 @@
 import { AwsProvider, type AwsProviderEndpoints } from '@cdktf/provider-aws/lib/provider';
 import type { Construct } from 'constructs';
+import { managedTags } from '../config/defaults';
 import type { Environment } from '../config/environment';
 
 /** Every AWS service the stack (and its tests) talks to, for emulator endpoints. */
@@ -33,12 +34,7 @@ export function emulatorSettings(endpoint: string) {
 }
 
 export function defaultTags(env: Environment): Record<string, string> {
-  return {
-    Environment: env.name,
-    ManagedBy: 'cdktf',
-    Integration: 'adobe-campaign-audience-manager',
-    ...env.aws.tags,
-  };
+  return { ...managedTags(env.name), ...env.aws.tags };
 }
 
 /** The AWS provider: region, default tags on every resource, and the account guard. */

@@ -1,5 +1,6 @@
 import { LocalBackend, S3Backend, type TerraformStack } from 'cdktf';
 import { resolve } from 'node:path';
+import { defaultLocalStatePath } from '../config/defaults';
 import type { Environment } from '../config/environment';
 import { EMULATOR_CREDENTIALS } from './aws-provider';
 
@@ -11,7 +12,7 @@ import { EMULATOR_CREDENTIALS } from './aws-provider';
 export function configureBackend(stack: TerraformStack, env: Environment, projectDir: string): void {
   const backend = env.backend;
   if (backend.type === 'local') {
-    new LocalBackend(stack, { path: resolve(projectDir, backend.path ?? `terraform.${env.name}.tfstate`) });
+    new LocalBackend(stack, { path: resolve(projectDir, backend.path ?? defaultLocalStatePath(env.name)) });
     return;
   }
   const s3 = new S3Backend(stack, {

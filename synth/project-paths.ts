@@ -6,6 +6,9 @@ export const DEFAULT_PATHS = { environments: 'environments', outdir: 'cdktf.out'
 /** Where each stack's generated documents go, and their file names. */
 export const HANDOFF = { folder: 'handoff', email: 'provisioning-request.eml', sheet: 'campaign-setup.md' } as const;
 
+/** Where synth builds the next output before it replaces the output folder. */
+export const stagingDirOf = (outdir: string) => `${outdir}.staging`;
+
 /**
  * Where the app reads environments and writes stacks, shared by `cdktf synth` (main.ts),
  * `npm run verify` and `npm run review`. `CAMPAIGN_AAM_ENVIRONMENTS` and cdktf's `CDKTF_OUTDIR`
@@ -16,6 +19,8 @@ export function projectPaths(projectDir: string, env: NodeJS.ProcessEnv = proces
   return {
     environmentsDir: resolve(projectDir, env.CAMPAIGN_AAM_ENVIRONMENTS ?? DEFAULT_PATHS.environments),
     outdir,
+    /** Folders synth deletes and rebuilds: no state or environment file may live in them. */
+    outputDirs: [outdir, stagingDirOf(outdir)],
     stackDir: (environment: string) => join(outdir, 'stacks', environment),
   };
 }

@@ -1,12 +1,14 @@
 import { App } from 'cdktf';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { Environment } from '../config/environment';
 import { loadEnvironments } from '../config/load';
+import { ConfigError } from '../config/problems';
+import { layoutProblems, type ProjectLayout } from '../config/project-layout';
 import { campaignSetupSheet } from '../handoff/campaign-setup-sheet';
 import { provisioningEmail } from '../handoff/provisioning-email';
 import { EnvironmentStack } from '../stacks/environment-stack';
-import { HANDOFF } from './project-paths';
+import { HANDOFF, stagingDirOf } from './project-paths';
 
 export interface SynthesizeOptions {
   /** Folder of `*.json` environment files. */
@@ -59,13 +61,24 @@ function keepTerraformWorkingState(outdir: string, staging: string, stacks: stri
 /**
  * Validates every environment, then synthesizes all stacks and their handoff documents into a
  * staging folder that replaces `outdir` only when everything succeeded. On any error, `outdir` is
- * removed too, so no stale or partial output can be mistaken for the current one.
+ * removed too, so no stale or partial output can be mistaken for the current one. An output folder
+ * that is or holds the project is refused before anything is touched.
  */
-export function synthesize(options: SynthesizeOptions): SynthesizedEnvironment[] {
-  const staging = `${options.outdir}.staging`;
+export async function synthesize(options: SynthesizeOptions): Promise<SynthesizedEnvironment[]> {
+  const staging = stagingDirOf(options.outdir);
+  const layout: ProjectLayout = {
+    projectDir: options.projectDir,
+    environmentsDir: options.environmentsDir,
+    outputDirs: [options.outdir, staging],
+  };
+  const unsafe = layoutProblems(layout);
+  if (unsafe.length > 0) throw new ConfigError(unsafe);
   rmSync(staging, { recursive: true, force: true });
+  let createdParent: string | undefined;
   try {
-    const environments = loadEnvironments(options.environmentsDir, options.projectDir);
+    const environments = await loadEnvironments(layout);
+    // A CDKTF_OUTDIR such as `build/out` may name a folder whose parent does not exist yet.
+    createdParent = mkdirSync(dirname(staging), { recursive: true });
     // Validations are skipped: each `terraform_data` would spawn `terraform version`; main checks it once.
     const app = new App({ outdir: staging, skipValidation: true });
     const stacks = environments.map(
@@ -93,6 +106,7 @@ export function synthesize(options: SynthesizeOptions): SynthesizedEnvironment[]
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     rmSync(options.outdir, { recursive: true, force: true });
+    if (createdParent !== undefined) rmSync(createdParent, { recursive: true, force: true });
     throw error;
   }
 }

@@ -43,7 +43,7 @@ describe('S3 backend with use_lockfile, in the emulator', () => {
       trackingHost: 't.remote.initech.example',
       backend: { type: 's3', bucket: STATE_BUCKET, key: STATE_KEY, region: 'us-east-1' },
     });
-    synthesize({
+    await synthesize({
       environmentsDir: environmentsDir({ remote: file }, work),
       outdir: join(work, 'cdktf.out'),
       projectDir: work,

@@ -39,13 +39,21 @@ export const validEnvironmentFile = fc
     twoSlots: fc.boolean(),
     zone,
     delegation: fc.boolean(),
-    hosts: fc.uniqueArray(label, { minLength: 1, maxLength: 3 }),
+    // `m.` and `sm.` are the Visitor ID hosts below, which may not be Campaign tracking names.
+    hosts: fc.uniqueArray(
+      label.filter((h) => h !== 'm' && h !== 'sm'),
+      { minLength: 1, maxLength: 3 },
+    ),
     ttl: fc.integer({ min: 60, max: 172800 }),
-    visitorDestination: fc.option(digits, { nil: undefined }),
+    // Adobe assigns each data source its own destination, so the IDs are distinct (or pending).
+    destinations: fc.uniqueArray(fc.option(digits, { nil: undefined }), {
+      minLength: 4,
+      maxLength: 4,
+      selector: (d) => d ?? Symbol('pending'),
+    }),
     declared: fc.array(
       fc.record({
         label: text,
-        destination: fc.option(digits, { nil: undefined }),
         triggers: fc.boolean(),
         priority: fc.nat(1000),
       }),
@@ -57,7 +65,7 @@ export const validEnvironmentFile = fc
   .map((g) => {
     const declared =
       g.identity === 'declared-id' && g.declared.length === 0
-        ? [{ label: 'Declared', destination: '1', triggers: false, priority: 0 }]
+        ? [{ label: 'Declared', triggers: false, priority: 0 }]
         : g.declared;
     return {
       environment: { label: g.label, tier: g.tier },
@@ -102,7 +110,7 @@ export const validEnvironmentFile = fc
         dataSources: [
           {
             type: 'visitor-id',
-            ...(g.visitorDestination === undefined ? {} : { aamDestinationId: g.visitorDestination }),
+            ...(g.destinations[0] === undefined ? {} : { aamDestinationId: g.destinations[0] }),
           },
           ...declared.map((d, i) => ({
             type: 'declared-id',
@@ -110,7 +118,7 @@ export const validEnvironmentFile = fc
             alias: `Alias ${i}`,
             reconciliationKey: 'crmId',
             servesTriggers: d.triggers,
-            ...(d.destination === undefined ? {} : { aamDestinationId: d.destination }),
+            ...(g.destinations[i + 1] === undefined ? {} : { aamDestinationId: g.destinations[i + 1] }),
             ...(d.triggers ? { priority: d.priority } : {}),
           })),
         ],

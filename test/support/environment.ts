@@ -1,4 +1,4 @@
-import { Testing } from 'cdktf';
+import { AnnotationMetadataEntryType, Testing, type TerraformStack } from 'cdktf';
 import { EnvironmentStack } from '../../stacks/environment-stack';
 import type { Environment } from '../../config/environment';
 import { parseEnvironment } from '../../config/load';
@@ -36,17 +36,35 @@ export function fileWith(change: (file: Record<string, any>) => void): Record<st
 }
 
 /** Parses file contents as `environments/<name>.json`; fails the test with the problems if invalid. */
-export function environment(file: Record<string, any> = validFile(), name = 'test'): Environment {
-  const parsed = parseEnvironment(`environments/${name}.json`, JSON.stringify(file));
+export async function environment(file: Record<string, any> = validFile(), name = 'test'): Promise<Environment> {
+  const parsed = await parseEnvironment(`environments/${name}.json`, JSON.stringify(file));
   if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message} [${p.rule}]`).join('\n'));
   return parsed.environment;
 }
 
-/** The synthesized Terraform JSON of one environment's stack, as a string (for the cdktf matchers). */
-export function synthStack(file: Record<string, any> = validFile(), name = 'test'): string {
+/**
+ * A stack's synthesized Terraform JSON, judged as `app.synth()` judges it: `Testing.synth` runs the
+ * Aspects (the policy checks among them) but only records their errors, so they are read back from
+ * the construct tree and fail the test.
+ */
+export function synthChecked(stack: TerraformStack): string {
+  const synthesized = Testing.synth(stack);
+  const errors = stack.node
+    .findAll()
+    .flatMap((c) =>
+      c.node.metadata
+        .filter((m) => m.type === AnnotationMetadataEntryType.ERROR)
+        .map((m) => `[${c.node.path}] ${String(m.data)}`),
+    );
+  if (errors.length > 0) throw new Error(`synthesis recorded ${errors.length} error(s):\n${errors.join('\n')}`);
+  return synthesized;
+}
+
+/** The synthesized Terraform JSON of one environment's stack, as a string (for the cdktf matchers); fails on any error annotation. */
+export async function synthStack(file: Record<string, any> = validFile(), name = 'test'): Promise<string> {
   const app = Testing.app({ enableFutureFlags: false });
-  const stack = new EnvironmentStack(app, { environment: environment(file, name), projectDir: '/project' });
-  return Testing.synth(stack);
+  const stack = new EnvironmentStack(app, { environment: await environment(file, name), projectDir: '/project' });
+  return synthChecked(stack);
 }
 
 type Json = Record<string, any>;

@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROMOTION_FILE } from '../../config/promotion';
+import { PROMOTION_FILE } from '../../config/environment-files';
 import { prettierFormat } from '../../promote/json-edit';
 import { PROJECT_DIR } from './run';
 import { tempDir } from './temp';
@@ -20,6 +20,13 @@ export function exampleProject(): string {
 }
 
 export const environmentsOf = (project: string) => join(project, 'environments');
+
+/** The scratch project's layout, as synth and the loader take it. */
+export const layoutOf = (project: string) => ({
+  projectDir: project,
+  environmentsDir: environmentsOf(project),
+  outputDirs: [join(project, 'cdktf.out'), join(project, 'cdktf.out.staging')],
+});
 const fileOf = (project: string, name: string) => join(project, 'environments', `${name}.json`);
 
 export const readText = (project: string, name: string) => readFileSync(fileOf(project, name), 'utf8');

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { synthesize } from '../../../synth/synthesize';
 import { type CheckovFinding, readExceptions, scanStacks } from '../../support/checkov';
+import { EXAMPLES_DIR } from '../../support/examples';
 import { tempDir } from '../../support/temp';
-import { PROJECT_DIR } from '../../support/run';
 
 jest.setTimeout(300_000);
 
@@ -11,10 +11,15 @@ const excepted = (f: CheckovFinding) => (e: { check: string; resource: string; s
 
 describe('checkov on every synthesized example stack', () => {
   const work = tempDir();
-  synthesize({ environmentsDir: join(PROJECT_DIR, 'environments'), outdir: join(work, 'cdktf.out'), projectDir: work });
   const exceptions = readExceptions();
-  const { passed, findings } = scanStacks(join(work, 'cdktf.out', 'stacks'));
-  const unexpected = findings.filter((f) => !exceptions.some(excepted(f)));
+  let passed: number;
+  let findings: CheckovFinding[];
+  let unexpected: CheckovFinding[];
+  beforeAll(async () => {
+    await synthesize({ environmentsDir: EXAMPLES_DIR, outdir: join(work, 'cdktf.out'), projectDir: work });
+    ({ passed, findings } = scanStacks(join(work, 'cdktf.out', 'stacks')));
+    unexpected = findings.filter((f) => !exceptions.some(excepted(f)));
+  });
 
   afterAll(() => {
     console.log(

@@ -1,15 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Environment } from '../../../config/environment';
 import { synthesize } from '../../../synth/synthesize';
-import { loadEnvironments } from '../../../config/load';
+import { EXAMPLES_DIR, exampleNames, loadExamples } from '../../support/examples';
 import { startMoto } from '../../support/moto';
 import { emulatorAwsEnv, expectExit, terraform } from '../../support/terraform';
 import { tempDir } from '../../support/temp';
-import { PROJECT_DIR } from '../../support/run';
 
 jest.setTimeout(300_000);
-
-const examples = loadEnvironments(join(PROJECT_DIR, 'environments'), PROJECT_DIR);
 
 /**
  * Every shipped example goes through real `terraform init`, `validate` and `plan`. The plan runs
@@ -18,9 +16,14 @@ const examples = loadEnvironments(join(PROJECT_DIR, 'environments'), PROJECT_DIR
  */
 describe('shipped examples under real Terraform', () => {
   const work = tempDir();
-  synthesize({ environmentsDir: join(PROJECT_DIR, 'environments'), outdir: join(work, 'cdktf.out'), projectDir: work });
+  let examples: Environment[];
+  beforeAll(async () => {
+    examples = await loadExamples();
+    await synthesize({ environmentsDir: EXAMPLES_DIR, outdir: join(work, 'cdktf.out'), projectDir: work });
+  });
 
-  it.each(examples.map((e) => [e.name, e] as const))('%s: init, validate and plan succeed', async (name, env) => {
+  it.each(exampleNames())('%s: init, validate and plan succeed', async (name) => {
+    const env = examples.find((e) => e.name === name)!;
     const dir = join(work, 'cdktf.out', 'stacks', name);
     writeFileSync(
       join(dir, 'backend_override.tf.json'),

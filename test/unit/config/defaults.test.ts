@@ -2,8 +2,8 @@ import { DEFAULTS } from '../../../config/defaults';
 import { environment, fileWith } from '../../support/environment';
 
 describe('environment defaults', () => {
-  it('fills every optional setting from DEFAULTS', () => {
-    const env = environment();
+  it('fills every optional setting from DEFAULTS', async () => {
+    const env = await environment();
     expect(env.name).toBe('test');
     expect(env.sourceFile).toBe('environments/test.json');
     expect(env.receiver).toMatchObject(DEFAULTS.receiver);
@@ -18,8 +18,8 @@ describe('environment defaults', () => {
     expect(env.backend).toEqual({ type: 'local' });
   });
 
-  it('keeps explicit values over defaults', () => {
-    const env = environment(
+  it('keeps explicit values over defaults', async () => {
+    const env = await environment(
       fileWith((f) => {
         f.receiver.prefix = 'aam/segments/';
         f.receiver.segmentRetentionDays = 90;
@@ -44,8 +44,8 @@ describe('environment defaults', () => {
     });
   });
 
-  it('normalizes host names to lowercase without a trailing dot', () => {
-    const env = environment(
+  it('normalizes host names to lowercase without a trailing dot', async () => {
+    const env = await environment(
       fileWith((f) => {
         f.dns.zoneName = 'Initech.Example.';
         f.dns.trackingServer.records[0].hostname = 'T.Initech.example.';

@@ -44,8 +44,8 @@ const withDeclaredId = (f: Json) => {
 };
 
 describe('Campaign custom resources', () => {
-  it("records the provisioning request with exactly the fields of Adobe's table", () => {
-    expect(ofKind(synthStack(), 'provisioning-request')).toEqual([
+  it("records the provisioning request with exactly the fields of Adobe's table", async () => {
+    expect(ofKind(await synthStack(), 'provisioning-request')).toEqual([
       {
         kind: 'provisioning-request',
         requestType: 'Configure AAM/People core service-Campaign Integration',
@@ -61,8 +61,8 @@ describe('Campaign custom resources', () => {
     ]);
   });
 
-  it('records both external accounts with the receiver server Campaign expects and the active key ID, never the secret', () => {
-    const accounts = ofKind(synthStack(), 'external-account');
+  it('records both external accounts with the receiver server Campaign expects and the active key ID, never the secret', async () => {
+    const accounts = ofKind(await synthStack(), 'external-account');
     expect(accounts).toEqual([
       expect.objectContaining({
         name: 'importSharedAudience',
@@ -85,15 +85,17 @@ describe('Campaign custom resources', () => {
     }
   });
 
-  it('points the external accounts at the active slot during a rotation', () => {
-    const rotating = synthStack(fileWith((f) => (f.accessKey = { slots: ['blue', 'green'], activeSlot: 'green' })));
+  it('points the external accounts at the active slot during a rotation', async () => {
+    const rotating = await synthStack(
+      fileWith((f) => (f.accessKey = { slots: ['blue', 'green'], activeSlot: 'green' })),
+    );
     for (const account of ofKind(rotating, 'external-account')) {
       expect(account).toMatchObject({ keySlot: 'green', accessKeyId: expect.stringMatching(/key-green/) });
     }
   });
 
-  it('records the built-in Visitor ID data source and a created Declared ID data source', () => {
-    expect(ofKind(synthStack(fileWith(withDeclaredId)), 'shared-data-source')).toEqual([
+  it('records the built-in Visitor ID data source and a created Declared ID data source', async () => {
+    expect(ofKind(await synthStack(fileWith(withDeclaredId)), 'shared-data-source')).toEqual([
       {
         kind: 'shared-data-source',
         label: 'Recipient - Visitor ID (Defaultdatasources)',
@@ -115,8 +117,8 @@ describe('Campaign custom resources', () => {
     ]);
   });
 
-  it('marks a destination ID Adobe has not sent yet as pending, and Triggers sources as not needing one', () => {
-    const synthesized = synthStack(
+  it('marks a destination ID Adobe has not sent yet as pending, and Triggers sources as not needing one', async () => {
+    const synthesized = await synthStack(
       fileWith((f) => {
         delete f.campaign.dataSources[0].aamDestinationId;
         f.campaign.dataSources.push({
@@ -135,9 +137,9 @@ describe('Campaign custom resources', () => {
     ]);
   });
 
-  it('records the Visitor ID service when declared', () => {
-    expect(ofKind(synthStack(), 'visitor-id-service')).toEqual([]);
-    const synthesized = synthStack(
+  it('records the Visitor ID service when declared', async () => {
+    expect(ofKind(await synthStack(), 'visitor-id-service')).toEqual([]);
+    const synthesized = await synthStack(
       fileWith(
         (f) =>
           (f.campaign.visitorIdService = {
@@ -156,9 +158,9 @@ describe('Campaign custom resources', () => {
     ]);
   });
 
-  it('changes exactly one resource when one data source field changes', () => {
-    const before = synthStack(fileWith(withDeclaredId));
-    const after = synthStack(
+  it('changes exactly one resource when one data source field changes', async () => {
+    const before = await synthStack(fileWith(withDeclaredId));
+    const after = await synthStack(
       fileWith((f) => {
         withDeclaredId(f);
         f.campaign.dataSources[1].aamDestinationId = '999999';
@@ -169,9 +171,9 @@ describe('Campaign custom resources', () => {
     ]);
   });
 
-  it('changes nothing when data sources are reordered', () => {
-    const before = synthStack(fileWith(withDeclaredId));
-    const after = synthStack(
+  it('changes nothing when data sources are reordered', async () => {
+    const before = await synthStack(fileWith(withDeclaredId));
+    const after = await synthStack(
       fileWith((f) => {
         withDeclaredId(f);
         f.campaign.dataSources.reverse();
@@ -180,9 +182,9 @@ describe('Campaign custom resources', () => {
     expect(changedResources(before, after)).toEqual([]);
   });
 
-  it('changes only the external accounts when the active key slot switches', () => {
-    const before = synthStack(fileWith((f) => (f.accessKey = { slots: ['blue', 'green'] })));
-    const after = synthStack(fileWith((f) => (f.accessKey = { slots: ['blue', 'green'], activeSlot: 'green' })));
+  it('changes only the external accounts when the active key slot switches', async () => {
+    const before = await synthStack(fileWith((f) => (f.accessKey = { slots: ['blue', 'green'] })));
+    const after = await synthStack(fileWith((f) => (f.accessKey = { slots: ['blue', 'green'], activeSlot: 'green' })));
     expect(changedResources(before, after).sort()).toEqual([
       expect.stringMatching(/^terraform_data\.integration_external-account-export_/),
       expect.stringMatching(/^terraform_data\.integration_external-account-import_/),

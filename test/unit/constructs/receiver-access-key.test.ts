@@ -7,16 +7,17 @@ import { fileWith, onlyResource, resourcesOf, synthStack } from '../../support/e
 const BUCKET = 'arn:aws:s3:::initech-campaign-aam-test';
 
 describe('ReceiverAccessKey', () => {
-  const synthesized = synthStack();
+  let synthesized: string;
+  beforeAll(async () => (synthesized = await synthStack()));
   const statements = (s: string) => JSON.parse(onlyResource(s, 'aws_iam_policy').policy).Statement;
 
-  it('creates a dedicated IAM user and group named after the environment', () => {
+  it('creates a dedicated IAM user and group named after the environment', async () => {
     expect(synthesized).toHaveResourceWithProperties(IamUser, { name: 'campaign-aam-test', path: '/campaign-aam/' });
     expect(synthesized).toHaveResourceWithProperties(IamGroup, { name: 'campaign-aam-test' });
     expect(synthesized).toHaveResource(IamUserGroupMembership);
   });
 
-  it('gives the user no console login and no directly attached or inline policy', () => {
+  it('gives the user no console login and no directly attached or inline policy', async () => {
     for (const type of [
       'aws_iam_user_login_profile',
       'aws_iam_user_policy',
@@ -28,7 +29,7 @@ describe('ReceiverAccessKey', () => {
     expect(onlyResource(synthesized, 'aws_iam_group_policy_attachment').group).toMatch(/^\$\{aws_iam_group\./);
   });
 
-  it('grants only the named S3 actions on the bucket and prefix', () => {
+  it('grants only the named S3 actions on the bucket and prefix', async () => {
     expect(statements(synthesized)).toEqual([
       {
         Sid: 'ListIntegrationPrefix',
@@ -53,8 +54,8 @@ describe('ReceiverAccessKey', () => {
     ]);
   });
 
-  it('never uses a wildcard action or resource', () => {
-    const kms = synthStack(
+  it('never uses a wildcard action or resource', async () => {
+    const kms = await synthStack(
       fileWith(
         (f) => (f.receiver.kmsKeyArn = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'),
       ),
@@ -65,9 +66,9 @@ describe('ReceiverAccessKey', () => {
     }
   });
 
-  it('lets the key use the bucket KMS key when SSE-KMS is on', () => {
+  it('lets the key use the bucket KMS key when SSE-KMS is on', async () => {
     const arn = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
-    const kms = synthStack(fileWith((f) => (f.receiver.kmsKeyArn = arn)));
+    const kms = await synthStack(fileWith((f) => (f.receiver.kmsKeyArn = arn)));
     expect(statements(kms)).toContainEqual({
       Sid: 'UseBucketKey',
       Effect: 'Allow',
@@ -77,10 +78,10 @@ describe('ReceiverAccessKey', () => {
     expect(statements(synthesized).map((s: { Sid: string }) => s.Sid)).not.toContain('UseBucketKey');
   });
 
-  it('issues one access key per slot, encrypted to the PGP key when one is given', () => {
+  it('issues one access key per slot, encrypted to the PGP key when one is given', async () => {
     expect(resourcesOf(synthesized, IamAccessKey.tfResourceType)).toHaveLength(1);
     expect(onlyResource(synthesized, IamAccessKey.tfResourceType).pgp_key).toBeUndefined();
-    const two = synthStack(
+    const two = await synthStack(
       fileWith(
         (f) => (f.accessKey = { slots: ['blue', 'green'], activeSlot: 'green', pgpPublicKey: 'keybase:initech_ops' }),
       ),

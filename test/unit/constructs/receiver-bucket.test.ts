@@ -9,16 +9,17 @@ import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versionin
 import { fileWith, onlyResource, synthStack } from '../../support/environment';
 
 describe('ReceiverBucket', () => {
-  const synthesized = synthStack();
+  let synthesized: string;
+  beforeAll(async () => (synthesized = await synthStack()));
 
-  it('names the bucket as configured and refuses to destroy a bucket with objects by default', () => {
+  it('names the bucket as configured and refuses to destroy a bucket with objects by default', async () => {
     expect(synthesized).toHaveResourceWithProperties(S3Bucket, {
       bucket: 'initech-campaign-aam-test',
       force_destroy: false,
     });
   });
 
-  it('turns on all four public access block flags', () => {
+  it('turns on all four public access block flags', async () => {
     expect(synthesized).toHaveResourceWithProperties(S3BucketPublicAccessBlock, {
       block_public_acls: true,
       block_public_policy: true,
@@ -27,21 +28,21 @@ describe('ReceiverBucket', () => {
     });
   });
 
-  it('disables ACLs with BucketOwnerEnforced ownership', () => {
+  it('disables ACLs with BucketOwnerEnforced ownership', async () => {
     expect(synthesized).toHaveResourceWithProperties(S3BucketOwnershipControls, {
       rule: { object_ownership: 'BucketOwnerEnforced' },
     });
   });
 
-  it('encrypts with SSE-S3 by default', () => {
+  it('encrypts with SSE-S3 by default', async () => {
     expect(synthesized).toHaveResourceWithProperties(S3BucketServerSideEncryptionConfigurationA, {
       rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } }],
     });
   });
 
-  it('encrypts with SSE-KMS and a bucket key when a KMS key is given', () => {
+  it('encrypts with SSE-KMS and a bucket key when a KMS key is given', async () => {
     const arn = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
-    const kms = synthStack(fileWith((f) => (f.receiver.kmsKeyArn = arn)));
+    const kms = await synthStack(fileWith((f) => (f.receiver.kmsKeyArn = arn)));
     expect(kms).toHaveResourceWithProperties(S3BucketServerSideEncryptionConfigurationA, {
       rule: [
         {
@@ -52,18 +53,18 @@ describe('ReceiverBucket', () => {
     });
   });
 
-  it('enables versioning by default and suspends it only when asked', () => {
+  it('enables versioning by default and suspends it only when asked', async () => {
     expect(synthesized).toHaveResourceWithProperties(S3BucketVersioningA, {
       versioning_configuration: { status: 'Enabled' },
     });
-    const off = synthStack(fileWith((f) => (f.receiver.versioning = false)));
+    const off = await synthStack(fileWith((f) => (f.receiver.versioning = false)));
     expect(off).toHaveResourceWithProperties(S3BucketVersioningA, {
       versioning_configuration: { status: 'Suspended' },
     });
   });
 
-  it('expires segment files under the prefix, noncurrent versions and unfinished uploads', () => {
-    const custom = synthStack(
+  it('expires segment files under the prefix, noncurrent versions and unfinished uploads', async () => {
+    const custom = await synthStack(
       fileWith((f) => {
         f.receiver.prefix = 'aam/';
         f.receiver.segmentRetentionDays = 12;
@@ -88,7 +89,7 @@ describe('ReceiverBucket', () => {
     ]);
   });
 
-  it('denies every request that is not TLS 1.2 or newer', () => {
+  it('denies every request that is not TLS 1.2 or newer', async () => {
     const policy = JSON.parse(onlyResource(synthesized, 'aws_s3_bucket_policy').policy);
     const arn = 'arn:aws:s3:::initech-campaign-aam-test';
     expect(policy.Statement).toEqual([
@@ -111,14 +112,14 @@ describe('ReceiverBucket', () => {
     ]);
   });
 
-  it('applies the bucket policy only after the public access block', () => {
+  it('applies the bucket policy only after the public access block', async () => {
     const policy = onlyResource(synthesized, 'aws_s3_bucket_policy');
     expect(policy.depends_on).toEqual([expect.stringMatching(/^aws_s3_bucket_public_access_block\./)]);
   });
 
-  it('writes access logs only when a target is configured', () => {
+  it('writes access logs only when a target is configured', async () => {
     expect(synthesized).not.toHaveResource(S3BucketLoggingA);
-    const logged = synthStack(
+    const logged = await synthStack(
       fileWith((f) => (f.receiver.accessLogs = { bucketName: 'initech-logs', prefix: 'aam/' })),
     );
     expect(logged).toHaveResourceWithProperties(S3BucketLoggingA, {
@@ -127,15 +128,15 @@ describe('ReceiverBucket', () => {
     });
   });
 
-  it('allows force-destroy for throw-away environments when asked', () => {
-    expect(synthStack(fileWith((f) => (f.receiver.forceDestroy = true)))).toHaveResourceWithProperties(S3Bucket, {
+  it('allows force-destroy for throw-away environments when asked', async () => {
+    expect(await synthStack(fileWith((f) => (f.receiver.forceDestroy = true)))).toHaveResourceWithProperties(S3Bucket, {
       force_destroy: true,
     });
   });
 });
 
 describe('ReceiverBucket events', () => {
-  it('publishes object events to EventBridge', () => {
-    expect(synthStack()).toHaveResourceWithProperties(S3BucketNotification, { eventbridge: true });
+  it('publishes object events to EventBridge', async () => {
+    expect(await synthStack()).toHaveResourceWithProperties(S3BucketNotification, { eventbridge: true });
   });
 });

@@ -2,8 +2,8 @@ import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { fileWith, resourcesOf, synthStack } from '../../support/environment';
 
 describe('TrackingDns', () => {
-  it('creates one CNAME record per tracking host name', () => {
-    const synthesized = synthStack(
+  it('creates one CNAME record per tracking host name', async () => {
+    const synthesized = await synthStack(
       fileWith((f) => {
         f.dns.ttl = 600;
         f.dns.trackingServer.records.push({ hostname: 'ts.initech.example', target: 'initech-s.campaign.adobe.com' });
@@ -21,8 +21,8 @@ describe('TrackingDns', () => {
     ]);
   });
 
-  it('delegates the subdomain with NS records to the given name servers', () => {
-    const synthesized = synthStack(
+  it('delegates the subdomain with NS records to the given name servers', async () => {
+    const synthesized = await synthStack(
       fileWith(
         (f) =>
           (f.dns.trackingServer = {

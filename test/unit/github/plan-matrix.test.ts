@@ -1,9 +1,11 @@
-import { join } from 'node:path';
-import { loadEnvironments } from '../../../config/load';
+import type { Environment } from '../../../config/environment';
 import { planMatrix } from '../../../github/plan-matrix';
-import { PROJECT_DIR } from '../../support/run';
+import { loadExamples } from '../../support/examples';
 
-const environments = loadEnvironments(join(PROJECT_DIR, 'environments'), PROJECT_DIR);
+let environments: Environment[];
+beforeAll(async () => {
+  environments = await loadExamples();
+});
 const STAGING_ROLE = 'arn:aws:iam::210987654321:role/campaign-aam-plan';
 const PRODUCTION_ROLE = 'arn:aws:iam::123456789012:role/campaign-aam-plan';
 

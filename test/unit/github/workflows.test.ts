@@ -71,8 +71,8 @@ describe('the GitHub Actions workflows', () => {
     expect([...called].filter((s) => !scripts.includes(s))).toEqual([]);
   });
 
-  it('deploy every environment, in promotion order, one job each chained with needs', () => {
-    const workspace = loadWorkspace(join(PROJECT_DIR, 'environments'), PROJECT_DIR);
+  it('deploy every environment, in promotion order, one job each chained with needs', async () => {
+    const workspace = await loadWorkspace(join(PROJECT_DIR, 'environments'), PROJECT_DIR);
     const order = promotionOrder(workspace.environments, workspace.config).names;
     const deployJobs = jobs('deploy.yml');
     expect(deployJobs.map(([, job]) => job.uses)).toEqual(

@@ -4,9 +4,10 @@ import { environment, fileWith } from '../../support/environment';
 const ctx = { stackDir: 'cdktf.out/stacks/test', emailFile: 'provisioning-request.eml' };
 
 describe('Campaign setup sheet', () => {
-  const sheet = campaignSetupSheet(environment(), ctx);
+  let sheet: string;
+  beforeAll(async () => (sheet = campaignSetupSheet(await environment(), ctx)));
 
-  it("walks the seed's four steps in order", () => {
+  it("walks the seed's four steps in order", async () => {
     const headings = sheet.split('\n').filter((l) => l.startsWith('## '));
     expect(headings).toEqual([
       '## How data flows',
@@ -19,7 +20,7 @@ describe('Campaign setup sheet', () => {
     ]);
   });
 
-  it('gives the exact external account values, and terraform output names for values known after deploy', () => {
+  it('gives the exact external account values, and terraform output names for values known after deploy', async () => {
     expect(sheet).toContain('| Receiver server | `initech-campaign-aam-test.s3.amazonaws.com/campaign-aam/import` |');
     expect(sheet).toContain('| Receiver server | `initech-campaign-aam-test.s3.amazonaws.com/campaign-aam/export` |');
     expect(sheet).toContain(
@@ -29,38 +30,38 @@ describe('Campaign setup sheet', () => {
     expect(sheet).toContain('| AWS Region | `us-east-1` |');
   });
 
-  it('explains how to decrypt the secret when a PGP key is used', () => {
+  it('explains how to decrypt the secret when a PGP key is used', async () => {
     const pgp = campaignSetupSheet(
-      environment(fileWith((f) => (f.accessKey = { pgpPublicKey: 'keybase:initech_ops' }))),
+      await environment(fileWith((f) => (f.accessKey = { pgpPublicKey: 'keybase:initech_ops' }))),
       ctx,
     );
     expect(pgp).toContain('output -raw encrypted_secret_access_key_blue \\| base64 --decode \\| gpg --decrypt');
     expect(pgp).not.toContain('secret_access_key_blue`');
   });
 
-  it('includes a Mermaid diagram of the data flow through the bucket', () => {
+  it('includes a Mermaid diagram of the data flow through the bucket', async () => {
     const diagram = /```mermaid\n([\s\S]*?)```/.exec(sheet)?.[1] ?? '';
     expect(diagram).toContain('subgraph S3["s3://initech-campaign-aam-test/campaign-aam/"]');
     expect(diagram).toContain('IMP -- "importSharedAudience" --> AC');
     expect(diagram).toContain('AC -- "exportSharedAudience" --> EXP');
   });
 
-  it('lists data sources with their destination IDs, marking missing ones as pending', () => {
+  it('lists data sources with their destination IDs, marking missing ones as pending', async () => {
     expect(sheet).toContain('| AAM Destination ID | 123456 |');
     const pending = campaignSetupSheet(
-      environment(fileWith((f) => delete f.campaign.dataSources[0].aamDestinationId)),
+      await environment(fileWith((f) => delete f.campaign.dataSources[0].aamDestinationId)),
       ctx,
     );
     expect(pending).toMatch(/\| AAM Destination ID \| \*\*pending\*\*/);
   });
 
-  it('shows the DNS records of the tracking server', () => {
+  it('shows the DNS records of the tracking server', async () => {
     expect(sheet).toContain('| `t.initech.example` CNAME | `initech.campaign.adobe.com` |');
   });
 
-  it('gives the Visitor ID service snippet, with setCustomerIDs for a Declared ID integration', () => {
+  it('gives the Visitor ID service snippet, with setCustomerIDs for a Declared ID integration', async () => {
     const declared = campaignSetupSheet(
-      environment(
+      await environment(
         fileWith((f) => {
           f.request.identity = 'declared-id';
           f.campaign.dataSources.push({ type: 'declared-id', label: 'CRM', alias: 'CRM', reconciliationKey: 'crmId' });
@@ -80,9 +81,9 @@ describe('Campaign setup sheet', () => {
     expect(sheet).toContain('No Visitor ID service is declared');
   });
 
-  it('escapes table-breaking characters in user text', () => {
+  it('escapes table-breaking characters in user text', async () => {
     const piped = campaignSetupSheet(
-      environment(
+      await environment(
         fileWith((f) =>
           f.campaign.dataSources.push({ type: 'declared-id', label: 'A|B', alias: 'X|Y', reconciliationKey: 'k' }),
         ),

@@ -1,32 +1,35 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Environment } from '../../../config/environment';
+import type { SynthesizedEnvironment } from '../../../synth/synthesize';
 import { synthesize } from '../../../synth/synthesize';
-import { loadEnvironments } from '../../../config/load';
+import { EXAMPLES_DIR, exampleNames, loadExamples } from '../../support/examples';
 import { tempDir } from '../../support/temp';
 import { PROJECT_DIR } from '../../support/run';
 
-const environments = loadEnvironments(join(PROJECT_DIR, 'environments'), PROJECT_DIR);
-
 describe('handoff documents of the shipped examples', () => {
   const outdir = join(tempDir(), 'cdktf.out');
-  const results = synthesize({ environmentsDir: join(PROJECT_DIR, 'environments'), outdir, projectDir: PROJECT_DIR });
+  let environments: Environment[];
+  let results: SynthesizedEnvironment[];
+  beforeAll(async () => {
+    environments = await loadExamples();
+    results = await synthesize({ environmentsDir: EXAMPLES_DIR, outdir, projectDir: PROJECT_DIR });
+  });
   const read = (name: string, file: string) => readFileSync(join(outdir, 'stacks', name, 'handoff', file), 'utf8');
 
-  it.each(environments.map((e) => [e.name, e] as const))(
-    "%s: the email and sheet carry that environment's values",
-    (name, env) => {
-      const email = read(name, 'provisioning-request.eml');
-      expect(email).toContain(`IMS Org ID:                ${env.organization.imsOrgId}`);
-      expect(email).toContain(`Environment:               ${env.environment.label}`);
-      const sheet = read(name, 'campaign-setup.md');
-      expect(sheet).toContain(`\`${env.receiver.bucketName}.s3.amazonaws.com/${env.receiver.prefix}import\``);
-      expect(sheet).toContain(`| AWS Region | \`${env.aws.region}\` |`);
-      for (const source of env.campaign.dataSources) {
-        if (source.aamDestinationId !== undefined)
-          expect(sheet).toContain(`| AAM Destination ID | ${source.aamDestinationId} |`);
-      }
-    },
-  );
+  it.each(exampleNames())("%s: the email and sheet carry that environment's values", (name) => {
+    const env = environments.find((e) => e.name === name)!;
+    const email = read(name, 'provisioning-request.eml');
+    expect(email).toContain(`IMS Org ID:                ${env.organization.imsOrgId}`);
+    expect(email).toContain(`Environment:               ${env.environment.label}`);
+    const sheet = read(name, 'campaign-setup.md');
+    expect(sheet).toContain(`\`${env.receiver.bucketName}.s3.amazonaws.com/${env.receiver.prefix}import\``);
+    expect(sheet).toContain(`| AWS Region | \`${env.aws.region}\` |`);
+    for (const source of env.campaign.dataSources) {
+      if (source.aamDestinationId !== undefined)
+        expect(sheet).toContain(`| AAM Destination ID | ${source.aamDestinationId} |`);
+    }
+  });
 
   it('contain no credential: no access key ID, no secret-shaped string', () => {
     expect(results).toHaveLength(3);

@@ -10,8 +10,8 @@ function parseEml(eml: string): { headers: Record<string, string>; body: string 
 }
 
 describe('provisioning request email', () => {
-  it('is a draft addressed to Adobe from the requester, with CRLF line endings', () => {
-    const eml = provisioningEmail(environment());
+  it('is a draft addressed to Adobe from the requester, with CRLF line endings', async () => {
+    const eml = provisioningEmail(await environment());
     const { headers } = parseEml(eml);
     expect(headers).toEqual({
       From: 'Peter Gibbons <peter@initech.example>',
@@ -25,9 +25,9 @@ describe('provisioning request email', () => {
     expect(eml.replace(/\r\n/g, '')).not.toContain('\n');
   });
 
-  it("carries exactly the seven fields of Adobe's table, filled from the environment", () => {
+  it("carries exactly the seven fields of Adobe's table, filled from the environment", async () => {
     const { body } = parseEml(
-      provisioningEmail(environment(fileWith((f) => (f.request.additionalInformation = 'Go-live in May.')))),
+      provisioningEmail(await environment(fileWith((f) => (f.request.additionalInformation = 'Go-live in May.')))),
     );
     const fields = body
       .split('\r\n')
@@ -44,17 +44,17 @@ describe('provisioning request email', () => {
     ]);
   });
 
-  it('indents multi-line additional information under its field', () => {
+  it('indents multi-line additional information under its field', async () => {
     const { body } = parseEml(
-      provisioningEmail(environment(fileWith((f) => (f.request.additionalInformation = 'Line one\nLine two')))),
+      provisioningEmail(await environment(fileWith((f) => (f.request.additionalInformation = 'Line one\nLine two')))),
     );
     expect(body).toContain('Additional Information:    Line one\r\n                           Line two');
   });
 
-  it('encodes non-ASCII header text as RFC 2047', () => {
+  it('encodes non-ASCII header text as RFC 2047', async () => {
     const { headers } = parseEml(
       provisioningEmail(
-        environment(
+        await environment(
           fileWith((f) => {
             f.organization.name = 'Société Générale';
             f.request.requester.name = 'Zoë Ops';

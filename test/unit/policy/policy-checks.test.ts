@@ -284,6 +284,40 @@ describe('policy checks at synth', () => {
       expect(error).toMatch(/CAAM-IAM-4/);
     });
 
+    it('fail synth when stale: the rule finds nothing on the construct any more', () => {
+      const error = synth((stack) => {
+        const user = new IamUser(stack, 'user', { name: 'campaign' });
+        suppressPolicyRule(user, 'CAAM-IAM-4', 'policy was attached directly until SEC-123 moved it to a group');
+      }).error;
+      expect(error).toMatch(
+        /\[CAAM-IAM-4 IamUserNoDirectPolicies\] stale suppression on checked\/user: the rule finds nothing there any more, .*remove the suppressPolicyRule call \(its reason was: policy was attached directly until SEC-123 moved it to a group\)/,
+      );
+    });
+
+    it('fail synth when shadowed by a nearer suppression of the same rule, which makes them stale', () => {
+      const error = synth((stack) => {
+        const user = new IamUser(stack, 'user', { name: 'campaign' });
+        const attach = new IamUserPolicyAttachment(stack, 'attach', {
+          user: user.name,
+          policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+        });
+        suppressPolicyRule(stack, 'CAAM-IAM-4', 'stack-wide exception, reviewed in SEC-1');
+        suppressPolicyRule(attach, 'CAAM-IAM-4', 'break-glass auditor user, reviewed in SEC-123');
+      }).error;
+      expect(error).toMatch(/stale suppression on checked:/);
+      expect(error).not.toMatch(/stale suppression on checked\/attach/);
+    });
+
+    it('fail synth when they name no known rule', () => {
+      const error = synth((stack) => {
+        const user = new IamUser(stack, 'user', { name: 'campaign' });
+        suppressPolicyRule(user, 'CAAM-IAM-44', 'a typo in the rule id, reviewed in SEC-123');
+      }).error;
+      expect(error).toMatch(
+        /\[CAAM-IAM-44\] suppression on checked\/user names no known policy rule \(known: CAAM-S3-1, .*CAAM-IAM-4\)/,
+      );
+    });
+
     it('require a real reason', () => {
       const app = new App({ outdir: tempDir(), skipValidation: true });
       const stack = new TerraformStack(app, 's');

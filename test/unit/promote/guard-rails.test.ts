@@ -6,8 +6,8 @@ import { edit, environmentsOf, exampleProject, readText, undeclare } from '../..
 const REASON = 'Incident 4711: the access-log bucket is being replaced this week.';
 const STAGING_KEY = 'arn:aws:kms:eu-west-1:210987654321:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
-const promoteOnto = (project: string, to: string, allowWeaker?: string) =>
-  promote(loadWorkspace(environmentsOf(project), project), 'staging', to, { write: true, allowWeaker });
+const promoteOnto = async (project: string, to: string, allowWeaker?: string) =>
+  await promote(await loadWorkspace(environmentsOf(project), project), 'staging', to, { write: true, allowWeaker });
 
 /** Each guard rail: a change to staging that, promoted, weakens production, and its opposite that strengthens it. */
 const cases: { rail: string; weaken: (project: string) => void; strengthen: (project: string) => void }[] = [
@@ -75,16 +75,16 @@ const FORBIDDEN_IN_PRODUCTION: Record<string, string> = {
 };
 
 describe('production guard rails', () => {
-  it('has a case here for every guard rail', () => {
+  it('has a case here for every guard rail', async () => {
     expect(cases.map((c) => c.rail).sort()).toEqual(GUARD_RAILS.map((r) => r.id).sort());
   });
 
   describe.each(cases)('$rail', ({ rail, weaken, strengthen }) => {
-    it('refuses the weakening change into production and writes nothing', () => {
+    it('refuses the weakening change into production and writes nothing', async () => {
       const project = exampleProject();
       weaken(project);
       const before = readText(project, 'production');
-      const result = promoteOnto(project, 'production');
+      const result = await promoteOnto(project, 'production');
 
       expect(result.weakenings.map((w) => w.rail.id)).toEqual([rail]);
       expect(result.write?.status).toBe('refused');
@@ -99,11 +99,11 @@ describe('production guard rails', () => {
       FORBIDDEN_IN_PRODUCTION[rail] === undefined
         ? 'writes it with --allow-weaker and a reason'
         : 'still refuses it with --allow-weaker: the production rule holds',
-      () => {
+      async () => {
         const project = exampleProject();
         weaken(project);
         const before = readText(project, 'production');
-        const result = promoteOnto(project, 'production', REASON);
+        const result = await promoteOnto(project, 'production', REASON);
 
         expect(result.allowWeaker).toBe(REASON);
         const forbidden = FORBIDDEN_IN_PRODUCTION[rail];
@@ -119,26 +119,26 @@ describe('production guard rails', () => {
       },
     );
 
-    it('does not apply to a non-production environment', () => {
+    it('does not apply to a non-production environment', async () => {
       const project = exampleProject();
       weaken(project);
       edit(project, 'production', (f) => (f.environment.tier = 'staging'));
-      const result = promoteOnto(project, 'production');
+      const result = await promoteOnto(project, 'production');
       expect(result.weakenings).toEqual([]);
     });
 
-    it('lets a change that keeps or strengthens production through', () => {
+    it('lets a change that keeps or strengthens production through', async () => {
       const project = exampleProject();
       strengthen(project);
-      const result = promoteOnto(project, 'production');
+      const result = await promoteOnto(project, 'production');
       expect(result.weakenings).toEqual([]);
       expect(result.write?.refusals.filter((r) => r.kind === 'guard-rail')).toEqual([]);
     });
   });
 
-  it('wants a real reason for --allow-weaker', () => {
+  it('wants a real reason for --allow-weaker', async () => {
     const project = exampleProject();
-    expect(() => promoteOnto(project, 'production', 'ok')).toThrow(
+    await expect(promoteOnto(project, 'production', 'ok')).rejects.toThrow(
       '--allow-weaker needs a reason of at least 20 characters',
     );
   });

@@ -13,8 +13,12 @@ import {
   undeclare,
 } from '../../support/promote-project';
 
-const run = (project: string, from: string, to: string, options: { write?: boolean; allowWeaker?: string } = {}) =>
-  promote(loadWorkspace(environmentsOf(project), project), from, to, { write: false, ...options });
+const run = async (
+  project: string,
+  from: string,
+  to: string,
+  options: { write?: boolean; allowWeaker?: string } = {},
+) => await promote(await loadWorkspace(environmentsOf(project), project), from, to, { write: false, ...options });
 
 const paths = (result: PromoteResult) => ({
   toPromote: result.plan.toPromote.map((d) => `${d.action} ${formatSettingPath(d.path)}`),
@@ -23,26 +27,26 @@ const paths = (result: PromoteResult) => ({
 });
 
 describe('promote: what is compared', () => {
-  it('finds nothing to promote between the shipped examples: their differences are all declared', () => {
+  it('finds nothing to promote between the shipped examples: their differences are all declared', async () => {
     const project = exampleProject();
     for (const [from, to] of [
       ['dev', 'staging'],
       ['staging', 'production'],
     ]) {
-      const result = run(project, from, to);
+      const result = await run(project, from, to);
       expect(result.lags).toBe(false);
       expect(result.plan.intended.length).toBeGreaterThan(0);
     }
   });
 
-  it('promotes a shared field and keeps per-environment ones', () => {
+  it('promotes a shared field and keeps per-environment ones', async () => {
     const project = exampleProject();
     edit(project, 'dev', (f) => {
       f.receiver.prefix = 'campaign-aam-v2/';
       f.receiver.bucketName = 'globex-campaign-aam-dev-v2';
       f.campaign.visitorIdService.trackingServer = 'metrics2.dev.globex.example';
     });
-    const result = run(project, 'dev', 'staging', { write: true });
+    const result = await run(project, 'dev', 'staging', { write: true });
 
     expect(paths(result).toPromote).toEqual(['set receiver.prefix']);
     expect(result.plan.toPromote[0]).toMatchObject({ from: 'campaign-aam-v2/', to: 'campaign-aam/' });
@@ -55,16 +59,16 @@ describe('promote: what is compared', () => {
     expect(staging.campaign.visitorIdService.trackingServer).toBe('metrics.staging.globex.example');
   });
 
-  it('compares values with defaults applied: spelling out a default is no difference', () => {
+  it('compares values with defaults applied: spelling out a default is no difference', async () => {
     const project = exampleProject();
     edit(project, 'dev', (f) => {
       f.receiver.versioning = true;
       f.campaign.externalAccounts = { import: { name: 'importSharedAudience', folder: 'import' } };
     });
-    expect(run(project, 'dev', 'staging').lags).toBe(false);
+    expect((await run(project, 'dev', 'staging')).lags).toBe(false);
   });
 
-  it('matches data sources by label, whatever their order: added, removed and changed ones', () => {
+  it('matches data sources by label, whatever their order: added, removed and changed ones', async () => {
     const project = exampleProject();
     edit(project, 'dev', (f) => {
       const [visitor, crm] = f.campaign.dataSources;
@@ -88,7 +92,7 @@ describe('promote: what is compared', () => {
         reconciliationKey: 'emailHash',
       });
     });
-    const result = run(project, 'dev', 'staging', { write: true });
+    const result = await run(project, 'dev', 'staging', { write: true });
 
     expect(paths(result).toPromote).toEqual([
       'set campaign.dataSources["Globex CRM ID"].alias',
@@ -107,21 +111,21 @@ describe('promote: what is compared', () => {
       },
       { type: 'declared-id', label: 'Loyalty ID', alias: 'Adobe Campaign (Loyalty)', reconciliationKey: 'loyaltyId' },
     ]);
-    expect(run(project, 'dev', 'staging').lags).toBe(false);
+    expect((await run(project, 'dev', 'staging')).lags).toBe(false);
   });
 
-  it('skips intended differences, and promotes the same setting once its declaration is gone', () => {
+  it('skips intended differences, and promotes the same setting once its declaration is gone', async () => {
     const project = exampleProject();
-    let result = run(project, 'staging', 'production');
+    let result = await run(project, 'staging', 'production');
     expect(paths(result).intended).toContain('dns.ttl');
     expect(paths(result).toPromote).toEqual([]);
 
     undeclare(project, 'dns.ttl');
-    result = run(project, 'staging', 'production');
+    result = await run(project, 'staging', 'production');
     expect(paths(result).toPromote).toEqual(['set dns.ttl']);
   });
 
-  it('applies a `between` declaration to that pair only', () => {
+  it('applies a `between` declaration to that pair only', async () => {
     const project = exampleProject();
     edit(project, 'staging', (f) => (f.request.recipient = 'campaign-support@globex.example'));
     edit(project, '_promotion', (f) =>
@@ -131,11 +135,11 @@ describe('promote: what is compared', () => {
         reason: 'Staging requests go to our own support desk while production goes to Adobe.',
       }),
     );
-    expect(paths(run(project, 'staging', 'production')).intended).toContain('request.recipient');
-    expect(paths(run(project, 'dev', 'staging')).toPromote).toEqual(['set request.recipient']);
+    expect(paths(await run(project, 'staging', 'production')).intended).toContain('request.recipient');
+    expect(paths(await run(project, 'dev', 'staging')).toPromote).toEqual(['set request.recipient']);
   });
 
-  it('removes a presence-shared setting the source lacks, and asks for a value the target lacks', () => {
+  it('removes a presence-shared setting the source lacks, and asks for a value the target lacks', async () => {
     const project = exampleProject();
     edit(
       project,
@@ -143,7 +147,7 @@ describe('promote: what is compared', () => {
       (f) => (f.receiver.kmsKeyArn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'),
     );
     undeclare(project, 'receiver.accessLogs');
-    const result = run(project, 'dev', 'staging', { write: true });
+    const result = await run(project, 'dev', 'staging', { write: true });
 
     expect(paths(result)).toMatchObject({ toPromote: ['remove receiver.accessLogs'], manual: ['receiver.kmsKeyArn'] });
     expect(result.write).toMatchObject({
@@ -153,27 +157,29 @@ describe('promote: what is compared', () => {
     expect(readJson(project, 'staging').receiver.accessLogs).toBeDefined();
   });
 
-  it('says which environment it does not know, and refuses to promote onto itself', () => {
+  it('says which environment it does not know, and refuses to promote onto itself', async () => {
     const project = exampleProject();
-    expect(() => run(project, 'dev', 'prodution')).toThrow(
+    await expect(run(project, 'dev', 'prodution')).rejects.toThrow(
       new PromoteUsageError(
         'no environment named "prodution"; did you mean "production"? Known: dev, production, staging (the files in environments/)',
       ),
     );
-    expect(() => run(project, 'staging', 'staging')).toThrow(
+    await expect(run(project, 'staging', 'staging')).rejects.toThrow(
       'cannot promote "staging" onto itself: name two different environments',
     );
   });
 
-  it('refuses invalid source files before comparing anything', () => {
+  it('refuses invalid source files before comparing anything', async () => {
     const project = exampleProject();
     replaceText(project, 'dev', '"prefix": "campaign-aam/"', '"prefix": "/campaign-aam"');
-    expect(() => loadWorkspace(environmentsOf(project), project)).toThrow(/environments\/dev\.json: receiver\.prefix/);
+    await expect(loadWorkspace(environmentsOf(project), project)).rejects.toThrow(
+      /environments\/dev\.json: receiver\.prefix/,
+    );
   });
 });
 
 describe('promote --write: format-preserving, all or nothing', () => {
-  it('changes only the promoted lines of a multi-line file, keeping key order and `$schema`', () => {
+  it('changes only the promoted lines of a multi-line file, keeping key order and `$schema`', async () => {
     const project = exampleProject();
     const before = readText(project, 'staging');
     edit(project, 'dev', (f) => {
@@ -188,7 +194,7 @@ describe('promote --write: format-preserving, all or nothing', () => {
         aamDestinationId: '100299',
       });
     });
-    const result = run(project, 'dev', 'staging', { write: true });
+    const result = await run(project, 'dev', 'staging', { write: true });
 
     expect(result.write?.status).toBe('written');
     expect(readText(project, 'staging')).toBe(
@@ -214,14 +220,14 @@ describe('promote --write: format-preserving, all or nothing', () => {
     );
   });
 
-  it('keeps one-line objects on one line', () => {
+  it('keeps one-line objects on one line', async () => {
     const project = exampleProject();
     const before = readText(project, 'dev');
     edit(project, 'staging', (f) => {
       f.organization.name = 'Globex Retail Group';
       f.campaign.dataSources[0].alias = 'Adobe Campaign Standard';
     });
-    run(project, 'staging', 'dev', { write: true });
+    await run(project, 'staging', 'dev', { write: true });
 
     expect(readText(project, 'dev')).toBe(
       before
@@ -233,7 +239,7 @@ describe('promote --write: format-preserving, all or nothing', () => {
     );
   });
 
-  it('removes a value the source leaves to its default, and the object that leaves empty', () => {
+  it('removes a value the source leaves to its default, and the object that leaves empty', async () => {
     const project = exampleProject();
     replaceText(
       project,
@@ -247,22 +253,22 @@ describe('promote --write: format-preserving, all or nothing', () => {
       '  "campaign": {\n',
       '  "campaign": {\n    "externalAccounts": { "import": { "name": "importAudiences" } },\n',
     );
-    run(project, 'dev', 'staging', { write: true });
+    await run(project, 'dev', 'staging', { write: true });
     expect(readText(project, 'staging')).toBe(readText(exampleProject(), 'staging'));
   });
 
-  it('keeps a file that is not Prettier-formatted in its own indentation, changing only the promoted line', () => {
+  it('keeps a file that is not Prettier-formatted in its own indentation, changing only the promoted line', async () => {
     const project = exampleProject();
     const tabbed = `${JSON.stringify(readJson(project, 'staging'), null, '\t')}\n`;
     writeFileSync(join(environmentsOf(project), 'staging.json'), tabbed);
     edit(project, 'dev', (f) => (f.receiver.prefix = 'campaign-aam-v2/'));
-    run(project, 'dev', 'staging', { write: true });
+    await run(project, 'dev', 'staging', { write: true });
     expect(readText(project, 'staging')).toBe(
       tabbed.replace('\t\t"prefix": "campaign-aam/",', '\t\t"prefix": "campaign-aam-v2/",'),
     );
   });
 
-  it('writes nothing when the result would not synthesize, and lists every problem', () => {
+  it('writes nothing when the result would not synthesize, and lists every problem', async () => {
     const project = exampleProject();
     // Staging alone has a QA data source; dev's CRM source takes the same alias.
     edit(project, 'staging', (f) =>
@@ -285,7 +291,7 @@ describe('promote --write: format-preserving, all or nothing', () => {
       f.receiver.kmsKeyArn = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
     });
     const before = readText(project, 'staging');
-    const result = run(project, 'dev', 'staging', { write: true });
+    const result = await run(project, 'dev', 'staging', { write: true });
 
     expect(result.write?.status).toBe('refused');
     expect(result.write?.refusals).toEqual([
@@ -302,9 +308,9 @@ describe('promote --write: format-preserving, all or nothing', () => {
     expect(readText(project, 'staging')).toBe(before);
   });
 
-  it('leaves an up-to-date file untouched', () => {
+  it('leaves an up-to-date file untouched', async () => {
     const project = exampleProject();
-    const result = run(project, 'dev', 'staging', { write: true });
+    const result = await run(project, 'dev', 'staging', { write: true });
     expect(result.write?.status).toBe('up-to-date');
     expect(readText(project, 'staging')).toBe(readText(exampleProject(), 'staging'));
   });

@@ -1,17 +1,17 @@
 import { unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadEnvironments } from '../../../config/load';
-import { PROMOTION_FILE } from '../../../config/promotion';
+import { PROMOTION_FILE } from '../../../config/environment-files';
 import { ConfigError, formatProblem } from '../../../config/problems';
 import { promotionOrder } from '../../../promote/order';
 import { loadWorkspace } from '../../../promote/workspace';
-import { edit, environmentsOf, exampleProject } from '../../support/promote-project';
+import { edit, environmentsOf, exampleProject, layoutOf } from '../../support/promote-project';
 
 const REASON = 'A reason long enough to be read in review.';
 
-function problemsOf(project: string): string[] {
+async function problemsOf(project: string): Promise<string[]> {
   try {
-    loadWorkspace(environmentsOf(project), project);
+    await loadWorkspace(environmentsOf(project), project);
   } catch (error) {
     if (error instanceof ConfigError) return error.problems.map(formatProblem);
     throw error;
@@ -31,19 +31,15 @@ const withEntries = (entries: unknown[], extra: Record<string, unknown> = {}) =>
 const FILE = 'environments/_promotion.json';
 
 describe('the intended-differences file', () => {
-  it('is not an environment: synth and the loader leave it alone', () => {
+  it('is not an environment: synth and the loader leave it alone', async () => {
     const project = exampleProject();
-    expect(loadEnvironments(environmentsOf(project), project).map((e) => e.name)).toEqual([
-      'dev',
-      'production',
-      'staging',
-    ]);
+    expect((await loadEnvironments(layoutOf(project))).map((e) => e.name)).toEqual(['dev', 'production', 'staging']);
   });
 
-  it('is optional: without it nothing is declared and the order follows the tiers', () => {
+  it('is optional: without it nothing is declared and the order follows the tiers', async () => {
     const project = exampleProject();
     unlinkSync(join(environmentsOf(project), PROMOTION_FILE));
-    const workspace = loadWorkspace(environmentsOf(project), project);
+    const workspace = await loadWorkspace(environmentsOf(project), project);
     expect(workspace.config.intendedDifferences).toEqual([]);
     expect(promotionOrder(workspace.environments, workspace.config)).toEqual({
       names: ['dev', 'staging', 'production'],
@@ -51,17 +47,17 @@ describe('the intended-differences file', () => {
     });
   });
 
-  it('can give the promotion order explicitly', () => {
+  it('can give the promotion order explicitly', async () => {
     const project = exampleProject();
     edit(project, '_promotion', (f) => (f.order = ['staging', 'dev', 'production']));
-    const workspace = loadWorkspace(environmentsOf(project), project);
+    const workspace = await loadWorkspace(environmentsOf(project), project);
     expect(promotionOrder(workspace.environments, workspace.config)).toEqual({
       names: ['staging', 'dev', 'production'],
       source: 'explicit',
     });
   });
 
-  it('names the file, the entry and the rule for each mistake, all at once', () => {
+  it('names the file, the entry and the rule for each mistake, all at once', async () => {
     const project = withEntries(
       [
         { path: 'receiver.segmentRetentionDay', environments: ['dev'], reason: REASON },
@@ -77,7 +73,7 @@ describe('the intended-differences file', () => {
       ],
       { order: ['dev', 'production'] },
     );
-    expect(problemsOf(project)).toEqual([
+    expect(await problemsOf(project)).toEqual([
       `${FILE}: intendedDifferences[3].reason = "because": say why the difference is intended, in at least 20 characters: reviewers read it [rule: promotion-reason]`,
       `${FILE}: intendedDifferences[4].between = ["dev","staging"]: give either \`environments\` (each listed environment keeps its own value) or \`between\` (exactly two environments that differ from each other), not both or neither [rule: promotion-scope]`,
       `${FILE}: intendedDifferences[9].note: is not a known setting. Valid keys here: \`path\`, \`environments\`, \`between\`, \`reason\`. [rule: known-keys]`,
@@ -98,7 +94,7 @@ describe('the intended-differences file', () => {
       ],
       { order: ['dev', 'production'] },
     );
-    expect(problemsOf(shaped)).toEqual([
+    expect(await problemsOf(shaped)).toEqual([
       `${FILE}: order: must list every environment once; missing: staging (or leave \`order\` out to promote by tier) [rule: promotion-order]`,
       `${FILE}: intendedDifferences[0].path = "receiver.segmentRetentionDay": is not a field of the environment file; did you mean \`receiver.segmentRetentionDays\`? [rule: promotion-path]`,
       `${FILE}: intendedDifferences[1].path = "receiver.bucketName": is a per-environment field: it is never promoted, so it needs no declared difference [rule: promotion-path]`,
@@ -111,17 +107,17 @@ describe('the intended-differences file', () => {
     ]);
   });
 
-  it('reports invalid JSON with the file name', () => {
+  it('reports invalid JSON with the file name', async () => {
     const project = exampleProject();
     writeFileSync(join(environmentsOf(project), PROMOTION_FILE), '{ "intendedDifferences": [ }');
-    expect(problemsOf(project)[0]).toMatch(
+    expect((await problemsOf(project))[0]).toMatch(
       /^environments\/_promotion\.json: is not valid JSON: .* \[rule: json-syntax\]$/,
     );
   });
 
-  it('reports stale entries: declared differences that no longer differ', () => {
+  it('reports stale entries: declared differences that no longer differ', async () => {
     const project = exampleProject();
-    expect(loadWorkspace(environmentsOf(project), project).stale).toEqual([]);
+    expect((await loadWorkspace(environmentsOf(project), project)).stale).toEqual([]);
 
     edit(project, 'dev', (f) => delete f.receiver.forceDestroy);
     edit(project, 'staging', (f) => (f.request.recipient = 'support@globex.example'));
@@ -129,7 +125,7 @@ describe('the intended-differences file', () => {
     edit(project, '_promotion', (f) =>
       f.intendedDifferences.push({ path: 'request.recipient', between: ['staging', 'production'], reason: REASON }),
     );
-    const stale = loadWorkspace(environmentsOf(project), project).stale;
+    const stale = (await loadWorkspace(environmentsOf(project), project)).stale;
     expect(stale.map((s) => [s.entry.at, s.environment, s.value])).toEqual([
       ['intendedDifferences[4]', 'dev', false],
       ['intendedDifferences[10]', undefined, 'support@globex.example'],

@@ -1,21 +1,22 @@
 import { compareConfigurations } from '../../../review/revision/config-diff';
 import { fileWith, synthStack, validFile } from '../../support/environment';
 
-const config = (file: Record<string, any> = validFile()) => JSON.parse(synthStack(file)) as Record<string, unknown>;
+const config = async (file: Record<string, any> = validFile()) =>
+  JSON.parse(await synthStack(file)) as Record<string, unknown>;
 const actions = (changes: ReturnType<typeof compareConfigurations>) =>
   Object.fromEntries(
     changes.filter((c) => c.action !== 'no-op').map((c) => [c.address.replace(/_[0-9A-F]{8}$/, ''), c.action]),
   );
 
 describe('comparing two revisions of a stack', () => {
-  it('finds nothing between identical configurations', () => {
-    expect(actions(compareConfigurations(config(), config()))).toEqual({});
+  it('finds nothing between identical configurations', async () => {
+    expect(actions(compareConfigurations(await config(), await config()))).toEqual({});
   });
 
-  it('updates a Campaign record in place when one recorded field changes', () => {
+  it('updates a Campaign record in place when one recorded field changes', async () => {
     const changes = compareConfigurations(
-      config(),
-      config(fileWith((f) => (f.campaign.dataSources[0].aamDestinationId = '654321'))),
+      await config(),
+      await config(fileWith((f) => (f.campaign.dataSources[0].aamDestinationId = '654321'))),
     );
     expect(actions(changes)).toEqual({ 'terraform_data.integration_data-source-visitor-id_setting': 'update' });
     expect(changes.find((c) => c.action === 'update')?.attributes).toEqual([
@@ -23,10 +24,10 @@ describe('comparing two revisions of a stack', () => {
     ]);
   });
 
-  it('replaces a renamed bucket and, through their references, every resource bound to it', () => {
+  it('replaces a renamed bucket and, through their references, every resource bound to it', async () => {
     const changes = compareConfigurations(
-      config(),
-      config(fileWith((f) => (f.receiver.bucketName = 'initech-campaign-aam-renamed'))),
+      await config(),
+      await config(fileWith((f) => (f.receiver.bucketName = 'initech-campaign-aam-renamed'))),
     );
     expect(actions(changes)).toEqual({
       'aws_s3_bucket.integration_receiver_bucket': 'replace',
@@ -57,10 +58,10 @@ describe('comparing two revisions of a stack', () => {
     ]);
   });
 
-  it('updates the external accounts with a key known only after deploy when the key is replaced', () => {
+  it('updates the external accounts with a key known only after deploy when the key is replaced', async () => {
     const changes = compareConfigurations(
-      config(),
-      config(fileWith((f) => (f.accessKey = { pgpPublicKey: 'keybase:initech_secops' }))),
+      await config(),
+      await config(fileWith((f) => (f.accessKey = { pgpPublicKey: 'keybase:initech_secops' }))),
     );
     const found = actions(changes);
     expect(found['aws_iam_access_key.integration_access-key_key-blue']).toBe('replace');
@@ -71,16 +72,19 @@ describe('comparing two revisions of a stack', () => {
     ]);
   });
 
-  it('compares the backend and the provider as stack settings', () => {
-    const changes = compareConfigurations(config(), config(fileWith((f) => (f.aws.accountId = '111122223333'))));
+  it('compares the backend and the provider as stack settings', async () => {
+    const changes = compareConfigurations(
+      await config(),
+      await config(fileWith((f) => (f.aws.accountId = '111122223333'))),
+    );
     const provider = changes.find((c) => c.address === 'provider.aws');
     expect(provider?.action).toBe('update');
     expect(provider?.attributes.map((a) => [a.path, a.after])).toEqual([['allowed_account_ids', ['111122223333']]]);
   });
 
-  it('follows moved blocks, and reads import and removed blocks as import and forget', () => {
-    const base = config();
-    const head = config();
+  it('follows moved blocks, and reads import and removed blocks as import and forget', async () => {
+    const base = await config();
+    const head = await config();
     const buckets = (head.resource as any).aws_s3_bucket;
     const [oldName] = Object.keys(buckets);
     buckets.renamed = buckets[oldName];
@@ -97,9 +101,9 @@ describe('comparing two revisions of a stack', () => {
     });
   });
 
-  it('masks secret-bearing attributes of settings, such as credentials in a provider block', () => {
-    const base = config();
-    const head = config();
+  it('masks secret-bearing attributes of settings, such as credentials in a provider block', async () => {
+    const base = await config();
+    const head = await config();
     ((head.provider as any).aws[0] as Record<string, unknown>).secret_key = 'PLANTED-SECRET';
     const provider = compareConfigurations(base, head).find((c) => c.address === 'provider.aws');
     expect(JSON.stringify(provider)).not.toContain('PLANTED-SECRET');

@@ -5,8 +5,8 @@ type Json = Record<string, any>;
 const parsed = (s: string) => JSON.parse(s) as Json;
 
 describe('EnvironmentStack', () => {
-  it('configures the provider with the region and default tags', () => {
-    const synthesized = synthStack(fileWith((f) => (f.aws.tags = { CostCenter: 'ops' })));
+  it('configures the provider with the region and default tags', async () => {
+    const synthesized = await synthStack(fileWith((f) => (f.aws.tags = { CostCenter: 'ops' })));
     expect(synthesized).toHaveProviderWithProperties(AwsProvider, {
       region: 'us-east-1',
       default_tags: [
@@ -23,20 +23,21 @@ describe('EnvironmentStack', () => {
     expect(parsed(synthesized).provider.aws[0].allowed_account_ids).toBeUndefined();
   });
 
-  it('guards the AWS account when an account ID is given', () => {
-    const synthesized = synthStack(fileWith((f) => (f.aws.accountId = '123456789012')));
+  it('guards the AWS account when an account ID is given', async () => {
+    const synthesized = await synthStack(fileWith((f) => (f.aws.accountId = '123456789012')));
     expect(synthesized).toHaveProviderWithProperties(AwsProvider, { allowed_account_ids: ['123456789012'] });
   });
 
-  it('gives real environments no endpoint overrides or static credentials', () => {
-    const provider = parsed(synthStack()).provider.aws[0];
+  it('gives real environments no endpoint overrides or static credentials', async () => {
+    const provider = parsed(await synthStack()).provider.aws[0];
     for (const key of ['endpoints', 'access_key', 'secret_key', 's3_use_path_style', 'skip_credentials_validation']) {
       expect(provider[key]).toBeUndefined();
     }
   });
 
-  it('points every service at the emulator for an emulator environment', () => {
-    const provider = parsed(synthStack(fileWith((f) => (f.aws.endpoint = 'http://127.0.0.1:4566')))).provider.aws[0];
+  it('points every service at the emulator for an emulator environment', async () => {
+    const provider = parsed(await synthStack(fileWith((f) => (f.aws.endpoint = 'http://127.0.0.1:4566')))).provider
+      .aws[0];
     expect(provider).toMatchObject({
       access_key: 'test',
       secret_key: 'test',
@@ -57,14 +58,16 @@ describe('EnvironmentStack', () => {
     ]);
   });
 
-  it('keeps local state in the project folder, outside cdktf.out', () => {
-    expect(parsed(synthStack()).terraform.backend).toEqual({ local: { path: '/project/terraform.test.tfstate' } });
-    const custom = synthStack(fileWith((f) => (f.backend = { type: 'local', path: 'state/test.tfstate' })));
+  it('keeps local state in the project folder, outside cdktf.out', async () => {
+    expect(parsed(await synthStack()).terraform.backend).toEqual({
+      local: { path: '/project/terraform.test.tfstate' },
+    });
+    const custom = await synthStack(fileWith((f) => (f.backend = { type: 'local', path: 'state/test.tfstate' })));
     expect(parsed(custom).terraform.backend).toEqual({ local: { path: '/project/state/test.tfstate' } });
   });
 
-  it('uses an encrypted, S3-locked S3 backend when configured', () => {
-    const synthesized = synthStack(
+  it('uses an encrypted, S3-locked S3 backend when configured', async () => {
+    const synthesized = await synthStack(
       fileWith(
         (f) =>
           (f.backend = {
@@ -72,7 +75,7 @@ describe('EnvironmentStack', () => {
             bucket: 'initech-state',
             key: 'aam/test.tfstate',
             region: 'us-east-1',
-            kmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+            kmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-4cd3-8ef5-1234567890ab',
           }),
       ),
     );
@@ -82,14 +85,14 @@ describe('EnvironmentStack', () => {
         key: 'aam/test.tfstate',
         region: 'us-east-1',
         encrypt: true,
-        kms_key_id: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+        kms_key_id: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-4cd3-8ef5-1234567890ab',
         use_lockfile: true,
       },
     });
   });
 
-  it('outputs what Campaign needs, with the secret only as a sensitive output', () => {
-    const outputs = parsed(synthStack()).output;
+  it('outputs what Campaign needs, with the secret only as a sensitive output', async () => {
+    const outputs = parsed(await synthStack()).output;
     expect(Object.keys(outputs).sort()).toEqual([
       'access_key_id',
       'access_key_id_blue',
@@ -110,17 +113,19 @@ describe('EnvironmentStack', () => {
     }
   });
 
-  it('outputs only the PGP-encrypted secret when a PGP key is configured', () => {
-    const outputs = parsed(synthStack(fileWith((f) => (f.accessKey = { pgpPublicKey: 'keybase:initech_ops' })))).output;
+  it('outputs only the PGP-encrypted secret when a PGP key is configured', async () => {
+    const outputs = parsed(
+      await synthStack(fileWith((f) => (f.accessKey = { pgpPublicKey: 'keybase:initech_ops' }))),
+    ).output;
     expect(outputs.secret_access_key_blue).toBeUndefined();
     expect(outputs.encrypted_secret_access_key_blue.value).toMatch(/\.encrypted_secret\}$/);
   });
 });
 
 describe('EnvironmentStack in an emulator environment', () => {
-  it('leaves out EventBridge notifications, which moto cannot store', () => {
-    const synthesized = synthStack(fileWith((f) => (f.aws.endpoint = 'http://127.0.0.1:4566')));
+  it('leaves out EventBridge notifications, which moto cannot store', async () => {
+    const synthesized = await synthStack(fileWith((f) => (f.aws.endpoint = 'http://127.0.0.1:4566')));
     expect(JSON.parse(synthesized).resource.aws_s3_bucket_notification).toBeUndefined();
-    expect(JSON.parse(synthStack()).resource.aws_s3_bucket_notification).toBeDefined();
+    expect(JSON.parse(await synthStack()).resource.aws_s3_bucket_notification).toBeDefined();
   });
 });

@@ -4,15 +4,13 @@ import { synthesize } from '../../../synth/synthesize';
 import { ConfigError } from '../../../config/problems';
 import { fileWith, validFile } from '../../support/environment';
 import { environmentsDir, tempDir } from '../../support/temp';
-import { PROJECT_DIR } from '../../support/run';
-
-const EXAMPLES = join(PROJECT_DIR, 'environments');
+import { EXAMPLES_DIR as EXAMPLES } from '../../support/examples';
 
 describe('synthesize', () => {
-  it('synthesizes every shipped example environment with its handoff documents', () => {
+  it('synthesizes every shipped example environment with its handoff documents', async () => {
     const project = tempDir();
     const outdir = join(project, 'cdktf.out');
-    const results = synthesize({ environmentsDir: EXAMPLES, outdir, projectDir: project });
+    const results = await synthesize({ environmentsDir: EXAMPLES, outdir, projectDir: project });
     expect(results.map((r) => r.name)).toEqual(['dev', 'production', 'staging']);
     for (const result of results) {
       expect(readdirSync(result.stackDir).sort()).toEqual(['cdk.tf.json', 'handoff']);
@@ -27,17 +25,21 @@ describe('synthesize', () => {
     expect(existsSync(`${outdir}.staging`)).toBe(false);
   });
 
-  it('replaces the previous output instead of mixing old and new stacks', () => {
+  it('replaces the previous output instead of mixing old and new stacks', async () => {
     const project = tempDir();
     const outdir = join(project, 'cdktf.out');
-    synthesize({ environmentsDir: environmentsDir({ alpha: validFile() }, project), outdir, projectDir: project });
+    await synthesize({
+      environmentsDir: environmentsDir({ alpha: validFile() }, project),
+      outdir,
+      projectDir: project,
+    });
     const second = join(project, 'second');
     mkdirSync(second);
-    synthesize({ environmentsDir: environmentsDir({ beta: validFile() }, second), outdir, projectDir: project });
+    await synthesize({ environmentsDir: environmentsDir({ beta: validFile() }, second), outdir, projectDir: project });
     expect(readdirSync(join(outdir, 'stacks'))).toEqual(['beta']);
   });
 
-  it('writes nothing, and removes stale output, when any environment is invalid', () => {
+  it('writes nothing, and removes stale output, when any environment is invalid', async () => {
     const project = tempDir();
     const outdir = join(project, 'cdktf.out');
     mkdirSync(join(outdir, 'stacks', 'old'), { recursive: true });
@@ -47,17 +49,17 @@ describe('synthesize', () => {
       project,
     );
 
-    expect(() => synthesize({ environmentsDir: dir, outdir, projectDir: project })).toThrow(ConfigError);
+    await expect(synthesize({ environmentsDir: dir, outdir, projectDir: project })).rejects.toThrow(ConfigError);
     expect(existsSync(outdir)).toBe(false);
     expect(existsSync(`${outdir}.staging`)).toBe(false);
   });
 
-  it('reports problems of every file together, with paths relative to the project', () => {
+  it('reports problems of every file together, with paths relative to the project', async () => {
     const project = tempDir();
     const dir = environmentsDir({ one: fileWith((f) => (f.aws.region = 'nowhere')), two: '{ not json' }, project);
     let error: ConfigError | undefined;
     try {
-      synthesize({ environmentsDir: dir, outdir: join(project, 'out'), projectDir: project });
+      await synthesize({ environmentsDir: dir, outdir: join(project, 'out'), projectDir: project });
     } catch (e) {
       error = e as ConfigError;
     }
@@ -68,14 +70,23 @@ describe('synthesize', () => {
     ]);
   });
 
-  it('rejects two environments that would share a bucket or a state file', () => {
+  it('rejects two environments that would share a bucket or a state file', async () => {
     const project = tempDir();
     const s3 = { type: 's3', bucket: 'initech-state', key: 'aam.tfstate', region: 'us-east-1' };
     const dir = environmentsDir(
-      { a: fileWith((f) => (f.backend = s3)), b: fileWith((f) => (f.backend = s3)) },
+      {
+        a: fileWith((f) => (f.backend = s3)),
+        b: fileWith((f) => {
+          f.backend = s3;
+          f.campaign.dataSources[0].aamDestinationId = '654321';
+          f.dns.trackingServer.records[0].hostname = 't-b.initech.example';
+        }),
+      },
       project,
     );
-    expect(() => synthesize({ environmentsDir: dir, outdir: join(project, 'out'), projectDir: project })).toThrow(
+    await expect(
+      synthesize({ environmentsDir: dir, outdir: join(project, 'out'), projectDir: project }),
+    ).rejects.toThrow(
       expect.objectContaining({
         problems: [
           expect.objectContaining({
@@ -93,12 +104,12 @@ describe('synthesize', () => {
     );
   });
 
-  it('fails clearly when the folder holds no environment file', () => {
+  it('fails clearly when the folder holds no environment file', async () => {
     const project = tempDir();
     const dir = join(project, 'environments');
     mkdirSync(dir);
-    expect(() => synthesize({ environmentsDir: dir, outdir: join(project, 'out'), projectDir: project })).toThrow(
-      /environments: holds no `\*\.json` environment file \[rule: environments-directory\]/,
-    );
+    await expect(
+      synthesize({ environmentsDir: dir, outdir: join(project, 'out'), projectDir: project }),
+    ).rejects.toThrow(/environments: holds no `\*\.json` environment file \[rule: environments-directory\]/);
   });
 });
