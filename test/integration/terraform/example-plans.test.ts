@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { synthesize } from '../../../synth/synthesize';
 import { loadEnvironments } from '../../../config/load';
-import { startMoto } from '../../support/moto';
+import { startMoto } from '../../../emulator/moto';
 import { emulatorAwsEnv, expectExit, terraform } from '../../support/terraform';
 import { tempDir } from '../../support/temp';
 import { PROJECT_DIR } from '../../support/run';
