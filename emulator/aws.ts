@@ -2,7 +2,9 @@ import { CreateHostedZoneCommand, Route53Client } from '@aws-sdk/client-route-53
 import {
   CreateBucketCommand,
   DeleteBucketPolicyCommand,
+  DeleteObjectCommand,
   GetBucketPolicyCommand,
+  ListObjectVersionsCommand,
   PutBucketPolicyCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
@@ -64,4 +66,24 @@ export async function withBucketPolicySetAside<T>(s3: S3Client, bucket: string, 
   } finally {
     await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: policy }));
   }
+}
+
+/**
+ * Deletes every object version and delete marker, one by one, until none is left (as an operator
+ * does before destroying a bucket without force-destroy). In moto this is also the only way:
+ * moto 5.2.5 fails the `DeleteObjects` that force-destroy sends once delete markers exist.
+ * Returns how many were deleted.
+ */
+export async function emptyVersionedBucket(s3: S3Client, bucket: string): Promise<number> {
+  let deleted = 0;
+  for (let round = 0; round < 10; round++) {
+    const listed = await s3.send(new ListObjectVersionsCommand({ Bucket: bucket }));
+    const versions = [...(listed.Versions ?? []), ...(listed.DeleteMarkers ?? [])];
+    if (versions.length === 0) return deleted;
+    for (const v of versions) {
+      await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: v.Key!, VersionId: v.VersionId! }));
+      deleted++;
+    }
+  }
+  throw new Error(`${bucket} still holds object versions after 10 rounds of deletion`);
 }
