@@ -24,6 +24,8 @@ export interface RunOptions {
 
 /** Children started in their own process group, so they (and their children) can be stopped together. */
 const groups = new Set<ChildProcess>();
+/** Once everything is being stopped (Ctrl-C), no new command may start, e.g. the step after the one stopped. */
+let stopping = false;
 
 /**
  * Runs a command to its end. With captured output it runs in its own process group: a Ctrl-C on the
@@ -32,6 +34,7 @@ const groups = new Set<ChildProcess>();
  */
 export function runCommand(command: string, args: string[], options: RunOptions = {}): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
+    if (stopping) return reject(new Error(`not starting ${command}: stopping`));
     const inherit = options.inheritOutput === true;
     const child = spawn(command, args, {
       cwd: options.cwd,
@@ -99,6 +102,7 @@ function stopGroup(child: ChildProcess, graceMs: number): Promise<void> {
  * gracefully and writes its state), SIGKILL to whatever is left after `graceMs`.
  */
 export async function stopAllCommands(graceMs = 15_000): Promise<void> {
+  stopping = true;
   await Promise.all([...groups].map((child) => stopGroup(child, graceMs)));
 }
 

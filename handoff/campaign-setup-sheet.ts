@@ -5,6 +5,7 @@ import {
   EXTERNAL_ACCOUNT_TYPE,
   FIELD_LABELS,
   IDENTITY_LABELS,
+  INTEGRATION_CODE_LABEL,
   SCREENS,
   SERVICE_LABELS,
 } from '../campaign/vocabulary';
@@ -19,7 +20,8 @@ export interface SetupSheetContext {
   readonly emailFile: string;
 }
 
-const output = (ctx: SetupSheetContext, name: string) => `\`terraform -chdir=${ctx.stackDir} output -raw ${name}\``;
+/** A shell command that prints one stack output. */
+const outputCommand = (ctx: SetupSheetContext, name: string) => `terraform -chdir=${ctx.stackDir} output -raw ${name}`;
 
 function dataFlow(env: Environment): string {
   const { receiver, campaign } = env;
@@ -44,34 +46,52 @@ function dataFlow(env: Environment): string {
   ].join('\n');
 }
 
-function secretInstructions(env: Environment, ctx: SetupSheetContext): string {
+/** The commands that print the key both external accounts use: in a code block, so they copy cleanly. */
+function keyCommands(env: Environment, ctx: SetupSheetContext): string {
   const slot = env.accessKey.activeSlot;
-  if (env.accessKey.pgpPublicKey !== undefined) {
-    return `decrypt with your PGP private key: ${output(ctx, OUTPUTS.encryptedSecretAccessKey(slot)).replace(/`$/, ' | base64 --decode | gpg --decrypt`')}`;
-  }
-  return `${output(ctx, OUTPUTS.secretAccessKey(slot))} (sensitive: paste it straight into Campaign, never into a ticket or chat)`;
+  const secret =
+    env.accessKey.pgpPublicKey !== undefined
+      ? [
+          '# Secret Access Key: encrypted to your PGP key; decrypt it with the private key',
+          `${outputCommand(ctx, OUTPUTS.encryptedSecretAccessKey(slot))} | base64 --decode | gpg --decrypt`,
+        ]
+      : [
+          '# Secret Access Key (sensitive: paste it straight into Campaign, never into a ticket or chat)',
+          outputCommand(ctx, OUTPUTS.secretAccessKey(slot)),
+        ];
+  return [
+    `Both accounts sign in with the key of slot \`${slot}\`. Read it after deploy with:`,
+    '',
+    '```sh',
+    '# AWS Access Key ID',
+    outputCommand(ctx, OUTPUTS.activeAccessKeyId),
+    ...secret,
+    '```',
+  ].join('\n');
 }
 
 function externalAccounts(env: Environment, settings: CampaignSettings, ctx: SetupSheetContext): string {
   const fields = FIELD_LABELS['external-account'];
-  return [settings.externalAccounts.import, settings.externalAccounts.export]
-    .map((account) =>
-      [
-        `### \`${account.name}\` (${DIRECTION_LABELS[account.direction]})`,
-        '',
-        table(
-          ['Field', 'Value'],
+  const accounts = [settings.externalAccounts.import, settings.externalAccounts.export].map((account) =>
+    [
+      `### \`${account.name}\` (${DIRECTION_LABELS[account.direction]})`,
+      '',
+      table(
+        ['Field', 'Value'],
+        [
+          [fields.type, EXTERNAL_ACCOUNT_TYPE],
+          [fields.receiverServer, `\`${account.receiverServer}\``],
           [
-            [fields.type, EXTERNAL_ACCOUNT_TYPE],
-            [fields.receiverServer, `\`${account.receiverServer}\``],
-            [fields.accessKeyId, `${output(ctx, OUTPUTS.activeAccessKeyId)} (key slot \`${account.keySlot}\`)`],
-            [fields.secretAccessKey, secretInstructions(env, ctx)],
-            [fields.region, `\`${account.region}\``],
+            fields.accessKeyId,
+            `the AWS Access Key ID printed by the first command above (key slot \`${account.keySlot}\`)`,
           ],
-        ),
-      ].join('\n'),
-    )
-    .join('\n\n');
+          [fields.secretAccessKey, 'the Secret Access Key printed by the second command above'],
+          [fields.region, `\`${account.region}\``],
+        ],
+      ),
+    ].join('\n'),
+  );
+  return [keyCommands(env, ctx), ...accounts].join('\n\n');
 }
 
 function dataSources(settings: CampaignSettings): string {
@@ -96,6 +116,7 @@ function dataSources(settings: CampaignSettings): string {
             [fields.alias, source.alias],
             [fields.aamDestinationId, destination],
             [fields.reconciliation, source.reconciliation],
+            [INTEGRATION_CODE_LABEL, `\`${source.integrationCode}\` (the key the site sends this ID under)`],
           ];
       if (source.priority !== undefined) rows.push([fields.priority, String(source.priority)]);
       return [`### ${source.label}`, '', table(['Field', 'Value'], rows)].join('\n');
@@ -112,8 +133,8 @@ function trackingServer(env: Environment): string {
       : [[`\`${server.subdomain}\` NS`, server.nameServers.map((n) => `\`${n}\``).join(', ')]];
   const method =
     server.method === 'cname'
-      ? 'Method: CNAME records that Adobe listed.'
-      : "Method: full subdomain delegation to Adobe's name servers (Adobe's recommended method).";
+      ? `Method: CNAME records that Adobe listed. Tracking host${server.records.length === 1 ? '' : 's'}: ${server.records.map((r) => `\`${r.hostname}\``).join(', ')}.`
+      : `Method: full subdomain delegation to Adobe's name servers (Adobe's recommended method). Tracking host: \`${server.subdomain}\`, whose name servers Adobe runs; Adobe creates the tracking server's records there (use the exact host name Adobe confirms).`;
   return [
     intro,
     method,
@@ -143,7 +164,7 @@ export function campaignSetupSheet(env: Environment, ctx: SetupSheetContext): st
   return [
     `# Campaign ↔ ${SERVICE_LABELS[env.request.service]} set-up: ${env.organization.name}, ${env.environment.label}`,
     '',
-    `Generated from \`${env.sourceFile}\` by \`npm run synth\`; do not edit. Values marked with a \`terraform output\` command are known after \`cdktf deploy ${env.name}\`.`,
+    `Generated from \`${env.sourceFile}\` by \`npm run synth\`; do not edit. Values read with a \`terraform output\` command are known after \`npm run deploy -- ${env.name}\`.`,
     '',
     '## How data flows',
     '',
