@@ -87,8 +87,12 @@ export class LocalRun {
   /** Step 2: the emulator copy of the example, with what it needs created in the emulator first. */
   async deriveCopy(): Promise<{ detail: string; notes: string[] }> {
     const moto = this.required(this.moto);
-    const original = loadEnvironments(this.environmentsDir, projectRoot()).find((e) => e.name === this.environment);
-    if (original === undefined) throw new StepFailure(`no environment named "${this.environment}"`);
+    const examples = loadEnvironments(this.environmentsDir, projectRoot());
+    const original = examples.find((e) => e.name === this.environment);
+    if (original === undefined)
+      throw new StepFailure(
+        `no environment named "${this.environment}"; known: ${examples.map((e) => e.name).join(', ')}`,
+      );
     const hostedZoneId = await createHostedZone(emulatorRoute53(moto.endpoint), original.dns.zoneName);
     if (original.receiver.accessLogs !== undefined) {
       await createBucket(
