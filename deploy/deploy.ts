@@ -44,6 +44,8 @@ export async function deployEnvironment(options: DeployOptions): Promise<DeployR
       '--output',
       options.outdir,
       ...(options.autoApprove ? ['--auto-approve'] : []),
+      // A log file is read later, not on a terminal: plain text.
+      ...(options.logFile === undefined ? [] : ['--no-color']),
     ],
     run,
   );
