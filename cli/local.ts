@@ -134,7 +134,7 @@ async function main(args: string[]): Promise<number> {
     if (keep) {
       current = undefined;
       printKeep(run);
-      await new Promise(() => undefined); // until Ctrl-C
+      await new Promise(() => setInterval(() => undefined, 60_000)); // until Ctrl-C: the signal handler exits
     }
     await step(
       6,
