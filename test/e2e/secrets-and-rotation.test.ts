@@ -189,7 +189,7 @@ describe('secrets and key rotation against moto', () => {
         }),
       ).toBe(true);
       const sheet = readFileSync(join(stackDir('pgp'), 'handoff', 'campaign-setup.md'), 'utf8');
-      expect(sheet).toContain('output -raw encrypted_secret_access_key_blue \\| base64 --decode \\| gpg --decrypt');
+      expect(sheet).toContain('output -raw encrypted_secret_access_key_blue | base64 --decode | gpg --decrypt\n');
       expect(sheet).not.toContain(secret);
     });
   });
