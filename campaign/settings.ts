@@ -50,6 +50,12 @@ export interface DataSourceSettings {
   readonly priority?: number;
   /** True for Recipient - Visitor ID, which exists out of the box and is edited, not created. */
   readonly builtIn: boolean;
+  /**
+   * The Audience Manager integration code the web pages send this declared ID under. Set up in
+   * Audience Manager, not in Campaign, so it is not recorded as a Campaign setting.
+   * @default - none (the built-in Visitor ID data source)
+   */
+  readonly integrationCode?: string;
 }
 
 /** The Visitor ID (ECID) service configuration the web properties must carry. */
@@ -107,6 +113,7 @@ export function campaignSettings(env: Environment): CampaignSettings {
       servesTriggers: source.servesTriggers,
       priority: source.priority,
       builtIn: source.type === 'visitor-id',
+      integrationCode: source.type === 'declared-id' ? source.integrationCode : undefined,
     })),
     visitorIdService:
       campaign.visitorIdService === undefined

@@ -105,6 +105,9 @@ export const DESTINATION_ID_PLACEHOLDERS = {
   triggers: 'not required (Triggers)',
 } as const;
 
+/** Where a declared ID's integration code lives: Audience Manager's data source, not a Campaign screen. */
+export const INTEGRATION_CODE_LABEL = 'Integration code (in Audience Manager)';
+
 /** Whether a data source is edited (the built-in one) or created. */
 export const DATA_SOURCE_ACTIONS = { builtIn: 'edit existing', created: 'create' } as const;
 

@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { OUTPUTS } from '../campaign/output-names';
 import { projectPaths } from '../synth/project-paths';
 import { verifyConnection } from '../verify/connection-check';
+import { connectionTarget, issuedKey, IssuedKeyError } from '../verify/issued-key';
 import { loadEnvironments } from '../config/load';
 import { ConfigError } from '../config/problems';
+import { StatusLine } from './progress';
 
 const USAGE = `usage: npm run verify -- <environment>
 
@@ -16,21 +16,6 @@ class UsageError extends Error {}
 
 // The SDK is pinned, so its notice about future releases needing Node 22 is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
-function terraformOutputs(stackDir: string): Record<string, { value: unknown }> {
-  try {
-    return JSON.parse(
-      execFileSync('terraform', [`-chdir=${stackDir}`, 'output', '-json'], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      }),
-    );
-  } catch {
-    throw new UsageError(
-      `cannot read the outputs of ${stackDir}: synthesize and deploy the environment first (terraform output failed)`,
-    );
-  }
-}
 
 async function main(args: string[]): Promise<number> {
   const name = args[0];
@@ -46,33 +31,17 @@ async function main(args: string[]): Promise<number> {
   if (env === undefined)
     throw new UsageError(`no environment named "${name}"; known: ${environments.map((e) => e.name).join(', ')}`);
 
-  // Empty counts as unset: a CI job passes secrets that may not be configured as empty strings.
-  let accessKeyId = process.env.CAMPAIGN_AAM_ACCESS_KEY_ID || undefined;
-  let secretAccessKey = process.env.CAMPAIGN_AAM_SECRET_ACCESS_KEY || undefined;
-  if (accessKeyId === undefined || secretAccessKey === undefined) {
-    if (env.accessKey.pgpPublicKey !== undefined) {
-      throw new UsageError(
-        'the secret is PGP-encrypted: decrypt it (see the setup sheet) and pass it in CAMPAIGN_AAM_ACCESS_KEY_ID and CAMPAIGN_AAM_SECRET_ACCESS_KEY',
-      );
-    }
-    const outputs = terraformOutputs(paths.stackDir(name));
-    accessKeyId = outputs[OUTPUTS.activeAccessKeyId]?.value as string | undefined;
-    secretAccessKey = outputs[OUTPUTS.secretAccessKey(env.accessKey.activeSlot)]?.value as string | undefined;
-    if (accessKeyId === undefined || secretAccessKey === undefined)
-      throw new UsageError(`the outputs of "${name}" hold no access key: is it deployed?`);
-  }
-
-  const folder = `${env.receiver.prefix}${env.campaign.externalAccounts.import.folder}/`;
-  console.log(`Checking s3://${env.receiver.bucketName}/${folder} with access key ${accessKeyId} (${env.aws.region})`);
-  const results = await verifyConnection({
-    bucket: env.receiver.bucketName,
-    folder,
-    region: env.aws.region,
-    accessKeyId,
-    secretAccessKey,
-    endpoint: env.aws.endpoint,
+  const target = connectionTarget(env, issuedKey(env, paths.stackDir(name)));
+  console.log(
+    `Checking s3://${target.bucket}/${target.folder} with access key ${target.accessKeyId} (${target.region})`,
+  );
+  const status = new StatusLine();
+  status.set('checking: write…');
+  const results = await verifyConnection(target, (result) => {
+    status.clear();
+    console.log(`${result.ok ? '✓' : '✗'} ${result.step}: ${result.detail}`);
   });
-  for (const result of results) console.log(`${result.ok ? '✓' : '✗'} ${result.step}: ${result.detail}`);
+  status.clear();
   const ok = results.length === 4 && results.every((r) => r.ok);
   console.log(ok ? 'Connection check passed.' : 'Connection check FAILED.');
   return ok ? 0 : 1;
@@ -81,7 +50,11 @@ async function main(args: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError || error instanceof UsageError ? error.message : error);
+    console.error(
+      error instanceof ConfigError || error instanceof UsageError || error instanceof IssuedKeyError
+        ? error.message
+        : error,
+    );
     process.exitCode = 2;
   },
 );

@@ -31,6 +31,10 @@ export const DEFAULTS = {
     visitorIdDataSource: {
       alias: 'Adobe Campaign',
     },
+    /** Adobe's documented integration code for declared IDs sent with `setCustomerIDs`. */
+    declaredIdDataSource: {
+      integrationCode: 'AdobeCampaignID',
+    },
   },
   backend: {
     s3: { encrypt: true, useLockfile: true },

@@ -345,6 +345,21 @@ const declaredIdDataSource = z.strictObject({
       `The Campaign field matched against the ID your site sends with \`setCustomerIDs\`. One line; ${TEXT_NORMALIZATION}`,
     ),
   ),
+  integrationCode: z
+    .string()
+    .superRefine(
+      rule(
+        'integration-code',
+        (v: string) => /^[A-Za-z0-9_]{1,64}$/.test(v),
+        'an integration code is 1-64 letters, digits or underscores, exactly as set on the data source in Audience Manager',
+      ),
+    )
+    .default(DEFAULTS.campaign.declaredIdDataSource.integrationCode)
+    .meta(
+      shared(
+        "Integration code of Audience Manager's DeclaredId data source: the key your site sends the customer ID under with `setCustomerIDs` (shown in the setup sheet's Visitor ID snippet).",
+      ),
+    ),
   ...dataSourceFields,
 });
 

@@ -5,6 +5,7 @@ import {
   EXTERNAL_ACCOUNT_TYPE,
   FIELD_LABELS,
   IDENTITY_LABELS,
+  INTEGRATION_CODE_LABEL,
   SCREENS,
   SERVICE_LABELS,
 } from '../campaign/vocabulary';
@@ -18,8 +19,6 @@ export interface SetupSheetContext {
   /** The provisioning email's file name, beside this sheet. */
   readonly emailFile: string;
 }
-
-const output = (ctx: SetupSheetContext, name: string) => `\`${outputCommand(ctx.stackDir, name)}\``;
 
 function dataFlow(env: Environment): string {
   const { receiver, campaign } = env;
@@ -58,34 +57,53 @@ function pgpKeyDescription(env: Environment): string {
   return `the PGP private key of ${key.userIds.join(', ')} (fingerprint \`${groupedFingerprint(key.fingerprint)}\`${expires})`;
 }
 
-function secretInstructions(env: Environment, ctx: SetupSheetContext): string {
+/** The commands that print the key both external accounts use: in a code block, so they copy cleanly. */
+function keyCommands(env: Environment, ctx: SetupSheetContext): string {
   const slot = env.accessKey.activeSlot;
-  if (env.accessKey.pgpPublicKey !== undefined) {
-    return `decrypt with ${pgpKeyDescription(env)}: \`${outputCommand(ctx.stackDir, OUTPUTS.encryptedSecretAccessKey(slot))} | ${DECRYPT_SECRET}\``;
-  }
-  return `${output(ctx, OUTPUTS.secretAccessKey(slot))} (sensitive: paste it straight into Campaign, never into a ticket or chat)`;
+  const encrypted = env.accessKey.pgpPublicKey !== undefined;
+  const secret = encrypted
+    ? [
+        '# Secret Access Key: encrypted to your PGP key; decrypt it with the private key',
+        `${outputCommand(ctx.stackDir, OUTPUTS.encryptedSecretAccessKey(slot))} | ${DECRYPT_SECRET}`,
+      ]
+    : [
+        '# Secret Access Key (sensitive: paste it straight into Campaign, never into a ticket or chat)',
+        outputCommand(ctx.stackDir, OUTPUTS.secretAccessKey(slot)),
+      ];
+  return [
+    `Both accounts sign in with the key of slot \`${slot}\`. Read it after deploy with:`,
+    '',
+    '```sh',
+    '# AWS Access Key ID',
+    outputCommand(ctx.stackDir, OUTPUTS.activeAccessKeyId),
+    ...secret,
+    '```',
+    ...(encrypted ? ['', `The secret is encrypted to ${pgpKeyDescription(env)}.`] : []),
+  ].join('\n');
 }
 
 function externalAccounts(env: Environment, settings: CampaignSettings, ctx: SetupSheetContext): string {
   const fields = FIELD_LABELS['external-account'];
-  return [settings.externalAccounts.import, settings.externalAccounts.export]
-    .map((account) =>
-      [
-        `### \`${account.name}\` (${DIRECTION_LABELS[account.direction]})`,
-        '',
-        table(
-          ['Field', 'Value'],
+  const accounts = [settings.externalAccounts.import, settings.externalAccounts.export].map((account) =>
+    [
+      `### \`${account.name}\` (${DIRECTION_LABELS[account.direction]})`,
+      '',
+      table(
+        ['Field', 'Value'],
+        [
+          [fields.type, EXTERNAL_ACCOUNT_TYPE],
+          [fields.receiverServer, `\`${account.receiverServer}\``],
           [
-            [fields.type, EXTERNAL_ACCOUNT_TYPE],
-            [fields.receiverServer, `\`${account.receiverServer}\``],
-            [fields.accessKeyId, `${output(ctx, OUTPUTS.activeAccessKeyId)} (key slot \`${account.keySlot}\`)`],
-            [fields.secretAccessKey, secretInstructions(env, ctx)],
-            [fields.region, `\`${account.region}\``],
+            fields.accessKeyId,
+            `the AWS Access Key ID printed by the first command above (key slot \`${account.keySlot}\`)`,
           ],
-        ),
-      ].join('\n'),
-    )
-    .join('\n\n');
+          [fields.secretAccessKey, 'the Secret Access Key printed by the second command above'],
+          [fields.region, `\`${account.region}\``],
+        ],
+      ),
+    ].join('\n'),
+  );
+  return [keyCommands(env, ctx), ...accounts].join('\n\n');
 }
 
 function dataSources(settings: CampaignSettings): string {
@@ -110,6 +128,7 @@ function dataSources(settings: CampaignSettings): string {
             [fields.alias, source.alias],
             [fields.aamDestinationId, destination],
             [fields.reconciliation, source.reconciliation],
+            [INTEGRATION_CODE_LABEL, `\`${source.integrationCode}\` (the key the site sends this ID under)`],
           ];
       if (source.priority !== undefined) rows.push([fields.priority, String(source.priority)]);
       return [`### ${source.label}`, '', table(['Field', 'Value'], rows)].join('\n');
@@ -126,8 +145,8 @@ function trackingServer(env: Environment): string {
       : [[`\`${server.subdomain}\` NS`, server.nameServers.map((n) => `\`${n}\``).join(', ')]];
   const method =
     server.method === 'cname'
-      ? 'Method: CNAME records that Adobe listed.'
-      : "Method: full subdomain delegation to Adobe's name servers (Adobe's recommended method).";
+      ? `Method: CNAME records that Adobe listed. Tracking host${server.records.length === 1 ? '' : 's'}: ${server.records.map((r) => `\`${r.hostname}\``).join(', ')}.`
+      : `Method: full subdomain delegation to Adobe's name servers (Adobe's recommended method). Tracking host: \`${server.subdomain}\`, whose name servers Adobe runs; Adobe creates the tracking server's records there (use the exact host name Adobe confirms).`;
   return [
     intro,
     method,
@@ -157,7 +176,7 @@ export function campaignSetupSheet(env: Environment, ctx: SetupSheetContext): st
   return [
     `# Campaign ↔ ${SERVICE_LABELS[env.request.service]} set-up: ${env.organization.name}, ${env.environment.label}`,
     '',
-    `Generated from \`${env.sourceFile}\` by \`npm run synth\`; do not edit. Values marked with a \`terraform output\` command are known after \`cdktf deploy ${env.name}\`.`,
+    `Generated from \`${env.sourceFile}\` by \`npm run synth\`; do not edit. Values read with a \`terraform output\` command are known after \`npm run deploy -- ${env.name}\`.`,
     '',
     '## How data flows',
     '',

@@ -36,17 +36,55 @@ export function provisioningRequestFields(env: Environment): [string, string][] 
   ];
 }
 
+/** Body lines are folded at this width, the usual one for plain-text mail. */
+const LINE_WIDTH = 78;
+/** RFC 5322 section 2.1.1: no line may be longer than this (excluding CRLF). */
+const MAX_LINE = 998;
+
 /**
- * The provisioning request as a ready-to-send message (`.eml`, RFC 5322, CRLF line endings).
+ * `prefix` followed by `text`, as lines of at most `LINE_WIDTH` characters where the words allow
+ * (a longer word, such as a URL, keeps its own line, split only at the RFC 5322 limit);
+ * continuation lines are indented by `indent` spaces, under the first word.
+ */
+export function fold(prefix: string, text: string, indent: number): string[] {
+  const pad = ' '.repeat(indent);
+  const lines: string[] = [];
+  let line = prefix;
+  let empty = true;
+  for (const word of text.split(' ').filter((w) => w !== '')) {
+    if (!empty && line.length + 1 + word.length > LINE_WIDTH) {
+      lines.push(line);
+      line = pad;
+      empty = true;
+    }
+    if (!empty) line += ' ';
+    let rest = word;
+    while (line.length + rest.length > MAX_LINE) {
+      const room = MAX_LINE - line.length;
+      lines.push(line + rest.slice(0, room));
+      rest = rest.slice(room);
+      line = pad;
+    }
+    line += rest;
+    empty = false;
+  }
+  lines.push(line.trimEnd());
+  return lines;
+}
+
+/**
+ * The provisioning request as a ready-to-send message (`.eml`, RFC 5322, CRLF line endings, body
+ * lines folded at 78 characters and never over 998).
  * `X-Unsent: 1` makes mail clients open it as a draft to review and send.
  */
 export function provisioningEmail(env: Environment): string {
   const fields = provisioningRequestFields(env);
   const width = Math.max(...fields.map(([label]) => label.length)) + 2;
-  const body = fields.flatMap(([label, value]) => {
-    const [first, ...rest] = value.split(/\r?\n/);
-    return [`${`${label}:`.padEnd(width)}${first}`, ...rest.map((line) => `${' '.repeat(width)}${line}`)];
-  });
+  const body = fields.flatMap(([label, value]) =>
+    value
+      .split(/\r?\n/)
+      .flatMap((paragraph, i) => fold(i === 0 ? `${label}:`.padEnd(width) : ' '.repeat(width), paragraph, width)),
+  );
   const lines = [
     `From: ${mailbox(env.request.requester.name, env.request.requester.email)}`,
     `To: ${env.request.recipient}`,
@@ -58,8 +96,8 @@ export function provisioningEmail(env: Environment): string {
     '',
     'Hello Adobe team,',
     '',
-    'Please provision the Audience Manager / People core service integration with Adobe Campaign',
-    'for the following organization and environment:',
+    'Please provision the Audience Manager / People core service integration with',
+    'Adobe Campaign for the following organization and environment:',
     '',
     ...body,
     '',

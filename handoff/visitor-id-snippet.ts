@@ -1,9 +1,10 @@
+import { campaignSettings } from '../campaign/settings';
 import { VISITOR_ID_CALL } from '../campaign/vocabulary';
 import type { Environment } from '../config/environment';
 
 /**
  * The Visitor ID (Experience Cloud ID) service call for the web pages, and for a Declared ID
- * integration the `setCustomerIDs` call under the `AdobeCampaignID` integration code.
+ * integration the `setCustomerIDs` call under each declared-ID data source's integration code.
  */
 export function visitorIdSnippet(env: Environment): string | undefined {
   const service = env.campaign.visitorIdService;
@@ -23,13 +24,16 @@ export function visitorIdSnippet(env: Environment): string | undefined {
     ),
     '});',
   ];
-  if (env.request.identity === 'declared-id') {
-    const key = env.campaign.dataSources.find((s) => s.type === 'declared-id');
+  const declared = campaignSettings(env).dataSources.filter((s) => s.integrationCode !== undefined);
+  if (env.request.identity === 'declared-id' && declared.length > 0) {
     lines.push(
       '',
-      `// After sign-in: the ID must be the recipient's ${key?.type === 'declared-id' ? key.reconciliationKey : 'reconciliation key'} in Campaign.`,
+      `// After sign-in: each ID must be the recipient's ${declared.map((s) => s.reconciliation).join(' / ')} in Campaign.`,
       'visitor.setCustomerIDs({',
-      '  AdobeCampaignID: { id: customerId, authState: Visitor.AuthState.AUTHENTICATED }',
+      ...declared.map(
+        (s, i) =>
+          `  ${/^[A-Za-z_]/.test(s.integrationCode!) ? s.integrationCode : JSON.stringify(s.integrationCode)}: { id: customerId, authState: Visitor.AuthState.AUTHENTICATED }${i < declared.length - 1 ? ',' : ''}`,
+      ),
       '});',
     );
   }

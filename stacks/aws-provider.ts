@@ -21,12 +21,13 @@ export const EMULATOR_CREDENTIALS = { accessKey: 'test', secretKey: 'test' } as 
  * Provider settings that make Terraform talk to a local emulator (moto or LocalStack) instead of
  * AWS. Only environments with `aws.endpoint` get these, and the schema forbids that in production.
  */
-export function emulatorSettings(endpoint: string) {
+export function emulatorSettings(endpoint: string, accountId: string | undefined) {
   return {
     ...EMULATOR_CREDENTIALS,
     s3UsePathStyle: true,
     skipCredentialsValidation: true,
-    skipRequestingAccountId: true,
+    // With an account guard, the provider asks the emulator's STS which account it is; without, it need not.
+    skipRequestingAccountId: accountId === undefined,
     skipMetadataApiCheck: 'true',
     skipRegionValidation: true,
     endpoints: [Object.fromEntries(EMULATED_SERVICES.map((service) => [service, endpoint])) as AwsProviderEndpoints],
@@ -43,6 +44,6 @@ export function awsProvider(scope: Construct, env: Environment): AwsProvider {
     region: env.aws.region,
     defaultTags: [{ tags: defaultTags(env) }],
     allowedAccountIds: env.aws.accountId === undefined ? undefined : [env.aws.accountId],
-    ...(env.aws.endpoint === undefined ? {} : emulatorSettings(env.aws.endpoint)),
+    ...(env.aws.endpoint === undefined ? {} : emulatorSettings(env.aws.endpoint, env.aws.accountId)),
   });
 }

@@ -1,4 +1,19 @@
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+/**
+ * The project folder (the one with `package.json`), found from this file's location, so it is the
+ * same whether the code runs from source (ts-jest) or compiled from `dist/`.
+ */
+export function projectRoot(from: string = __dirname): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${from}: is this the project folder?`);
+  }
+}
+
+/** The project's cache folder (ignored by git): tool installs, Terraform's plugin cache, local runs. */
+export const cacheDir = (...parts: string[]) => join(projectRoot(), '.cache', ...parts);
 
 /** The default folders, relative to the project: environment files in, stacks and documents out. */
 export const DEFAULT_PATHS = { environments: 'environments', outdir: 'cdktf.out' } as const;

@@ -17,6 +17,14 @@ export interface SynthesizeOptions {
   readonly outdir: string;
   /** The project folder: paths in messages and local state are relative to it. */
   readonly projectDir: string;
+  /** Told as each phase advances, for a progress line on a terminal. */
+  readonly onProgress?: (progress: SynthProgress) => void;
+}
+
+export interface SynthProgress {
+  readonly phase: 'building stacks' | 'synthesizing' | 'writing handoff documents';
+  readonly done: number;
+  readonly total: number;
 }
 
 export interface SynthesizedEnvironment {
@@ -81,12 +89,17 @@ export async function synthesize(options: SynthesizeOptions): Promise<Synthesize
     createdParent = mkdirSync(dirname(staging), { recursive: true });
     // Validations are skipped: each `terraform_data` would spawn `terraform version`; main checks it once.
     const app = new App({ outdir: staging, skipValidation: true });
-    const stacks = environments.map(
-      (environment) => new EnvironmentStack(app, { environment, projectDir: options.projectDir }),
-    );
+    const total = environments.length;
+    const progress = (phase: SynthProgress['phase'], done: number) => options.onProgress?.({ phase, done, total });
+    const stacks = environments.map((environment, i) => {
+      progress('building stacks', i);
+      return new EnvironmentStack(app, { environment, projectDir: options.projectDir });
+    });
+    progress('synthesizing', 0);
     app.synth();
     const manifest = JSON.parse(readFileSync(join(staging, 'manifest.json'), 'utf8')) as Manifest;
     const results = stacks.map((stack, i): SynthesizedEnvironment => {
+      progress('writing handoff documents', i);
       const stackDir = join(options.outdir, 'stacks', stack.node.id);
       return {
         name: stack.node.id,

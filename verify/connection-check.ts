@@ -47,9 +47,12 @@ function explain(error: unknown): string {
 /**
  * Checks a deployed environment the way Campaign's "test connection" would: with the issued key,
  * write, list, read back and delete a probe object under the integration's folder. Stops at the
- * first failing step; every step is reported.
+ * first failing step; every step is reported, as it happens (`onStep`) and in the result.
  */
-export async function verifyConnection(target: ConnectionTarget): Promise<StepResult[]> {
+export async function verifyConnection(
+  target: ConnectionTarget,
+  onStep: (result: StepResult) => void = () => undefined,
+): Promise<StepResult[]> {
   const client = new S3Client({
     region: target.region,
     credentials: { accessKeyId: target.accessKeyId, secretAccessKey: target.secretAccessKey },
@@ -99,8 +102,9 @@ export async function verifyConnection(target: ConnectionTarget): Promise<StepRe
         results.push({ step, ok: true, detail: await run() });
       } catch (error) {
         results.push({ step, ok: false, detail: explain(error) });
-        break;
       }
+      onStep(results[results.length - 1]);
+      if (!results[results.length - 1].ok) break;
     }
   } finally {
     client.destroy();

@@ -30,7 +30,7 @@ import {
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cdktf, verify } from '../support/cdktf-cli';
-import { startMoto, type Moto } from '../support/moto';
+import { startMoto, type Moto } from '../../emulator/moto';
 import { expectExit, terraform } from '../support/terraform';
 import { type RunResult } from '../support/run';
 import { environmentsDir, tempDir } from '../support/temp';

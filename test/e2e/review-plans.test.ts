@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { synthesize } from '../../synth/synthesize';
 import { cdktf } from '../support/cdktf-cli';
-import { startMoto, type Moto } from '../support/moto';
+import { startMoto, type Moto } from '../../emulator/moto';
 import { review } from '../support/review';
 import { expectExit, terraform } from '../support/terraform';
 import { environmentsDir, tempDir } from '../support/temp';

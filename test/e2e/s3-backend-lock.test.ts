@@ -7,7 +7,7 @@ import {
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { synthesize } from '../../synth/synthesize';
-import { startMoto, type Moto } from '../support/moto';
+import { startMoto, type Moto } from '../../emulator/moto';
 import { expectExit, terraform, terraformInBackground } from '../support/terraform';
 import { environmentsDir, tempDir } from '../support/temp';
 import { clients, createHostedZone } from './aws-clients';

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestKeyPair, type TestKeyPair } from '../support/gpg';
 import { cdktf, verify } from '../support/cdktf-cli';
-import { startMoto, type Moto } from '../support/moto';
+import { startMoto, type Moto } from '../../emulator/moto';
 import { expectExit, terraform } from '../support/terraform';
 import { type RunResult } from '../support/run';
 import { environmentsDir, tempDir } from '../support/temp';
@@ -193,7 +193,7 @@ describe('secrets and key rotation against moto', () => {
         }),
       ).toBe(true);
       const sheet = readFileSync(join(stackDir('pgp'), 'handoff', 'campaign-setup.md'), 'utf8');
-      expect(sheet).toContain('output -raw encrypted_secret_access_key_blue \\| base64 --decode \\| gpg --decrypt');
+      expect(sheet).toContain('output -raw encrypted_secret_access_key_blue | base64 --decode | gpg --decrypt\n');
       expect(sheet).not.toContain(secret);
     });
   });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { run, type RunResult } from './run';
-import { terraformEnv } from './terraform-env';
+import { terraformEnv } from '../../deploy/terraform-env';
 
 /**
  * Runs the real cdktf CLI (`cdktf <command> <environment>`) on the environments in `work/environments`,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { PROJECT_DIR, run } from './run';
-import { venvBin } from './python-venv';
+import { venvBin } from '../../emulator/python-venv';
 
 export interface CheckovFinding {
   readonly check: string;

@@ -1,6 +1,6 @@
-import { ensurePythonTools } from './python-venv';
+import { ensurePythonTools, REQUIREMENTS } from '../../emulator/python-venv';
 
-/** Once per jest run: the project-local Python tools the emulator tests need. */
+/** Once per jest run: the project-local Python tools the emulator tests and checkov need. */
 export default function globalSetup(): void {
-  ensurePythonTools();
+  ensurePythonTools(REQUIREMENTS.test, { onInstall: (message) => console.log(message) });
 }

@@ -46,6 +46,29 @@ describe('cdktf synth (the real CLI)', () => {
     expect(existsSync(join(outdir, 'manifest.json'))).toBe(false);
   });
 
+  it('npm run synth prints each environment-file problem exactly once, and exits non-zero', () => {
+    const project = tempDir();
+    const dir = environmentsDir(
+      {
+        broken: fileWith((f) => {
+          f.receiver.bucketName = 'bad.bucket';
+          f.dns.ttl = 1;
+        }),
+      },
+      project,
+    );
+    const result = run('npm', ['run', '--silent', 'synth'], {
+      env: { CAMPAIGN_AAM_ENVIRONMENTS: dir, CDKTF_OUTDIR: join(project, 'out') },
+    });
+    expect(result.status).toBe(1);
+    const output = result.stdout + result.stderr;
+    const count = (pattern: RegExp) => output.split('\n').filter((line) => pattern.test(line)).length;
+    expect(count(/problems in 1 environment file; nothing was synthesized/)).toBe(1);
+    expect(count(/broken\.json: receiver\.bucketName = "bad\.bucket": must not contain dots/)).toBe(1);
+    expect(count(/broken\.json: dns\.ttl = 1:/)).toBe(1);
+    expect(existsSync(join(project, 'out'))).toBe(false);
+  });
+
   it('runs the compiled app, not ts-node', () => {
     const cdktfJson = JSON.parse(readFileSync(join(PROJECT_DIR, 'cdktf.json'), 'utf8'));
     expect(cdktfJson.app).toBe('npm run --silent build && node dist/main.js');

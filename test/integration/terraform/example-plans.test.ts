@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Environment } from '../../../config/environment';
 import { synthesize } from '../../../synth/synthesize';
+import { startMoto } from '../../../emulator/moto';
 import { EXAMPLES_DIR, exampleNames, loadExamples } from '../../support/examples';
-import { startMoto } from '../../support/moto';
 import { emulatorAwsEnv, expectExit, terraform } from '../../support/terraform';
 import { tempDir } from '../../support/temp';
 

@@ -37,6 +37,7 @@ describe('field metadata', () => {
       'campaign.dataSources[].label (type: "declared-id")',
       'campaign.dataSources[].alias (type: "declared-id")',
       'campaign.dataSources[].reconciliationKey (type: "declared-id")',
+      'campaign.dataSources[].integrationCode (type: "declared-id")',
     ]);
   });
 

@@ -37,7 +37,10 @@ describe('accessKey.pgpPublicKey, read with OpenPGP', () => {
     const f = keys.validFingerprint;
     const grouped = `${f.slice(0, 20).match(/.{4}/g)!.join(' ')}  ${f.slice(20).match(/.{4}/g)!.join(' ')}`;
     expect(sheet).toContain(
-      `decrypt with the PGP private key of Valid <valid@initech.example> (fingerprint \`${grouped}\`): \`terraform -chdir=cdktf.out/stacks/test output -raw encrypted_secret_access_key_blue \\| base64 --decode \\| gpg --decrypt\``,
+      '\nterraform -chdir=cdktf.out/stacks/test output -raw encrypted_secret_access_key_blue | base64 --decode | gpg --decrypt\n',
+    );
+    expect(sheet).toContain(
+      `The secret is encrypted to the PGP private key of Valid <valid@initech.example> (fingerprint \`${grouped}\`).`,
     );
   });
 
@@ -46,7 +49,7 @@ describe('accessKey.pgpPublicKey, read with OpenPGP', () => {
     expect(env.pgpKey).toBeUndefined();
     const sheet = campaignSetupSheet(env, { stackDir: 's', emailFile: 'e' });
     expect(sheet).toContain(
-      'decrypt with the PGP private key of `keybase:initech_ops` (Terraform fetched that public key from keybase.io at deploy)',
+      'The secret is encrypted to the PGP private key of `keybase:initech_ops` (Terraform fetched that public key from keybase.io at deploy).',
     );
   });
 

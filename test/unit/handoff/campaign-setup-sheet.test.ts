@@ -24,9 +24,20 @@ describe('Campaign setup sheet', () => {
     expect(sheet).toContain('| Receiver server | `initech-campaign-aam-test.s3.amazonaws.com/campaign-aam/import` |');
     expect(sheet).toContain('| Receiver server | `initech-campaign-aam-test.s3.amazonaws.com/campaign-aam/export` |');
     expect(sheet).toContain(
-      '| AWS Access Key ID | `terraform -chdir=cdktf.out/stacks/test output -raw access_key_id` (key slot `blue`) |',
+      [
+        '```sh',
+        '# AWS Access Key ID',
+        'terraform -chdir=cdktf.out/stacks/test output -raw access_key_id',
+        '# Secret Access Key (sensitive: paste it straight into Campaign, never into a ticket or chat)',
+        'terraform -chdir=cdktf.out/stacks/test output -raw secret_access_key_blue',
+        '```',
+      ].join('\n'),
     );
-    expect(sheet).toContain('`terraform -chdir=cdktf.out/stacks/test output -raw secret_access_key_blue`');
+    expect(sheet).toContain(
+      '| AWS Access Key ID | the AWS Access Key ID printed by the first command above (key slot `blue`) |',
+    );
+    // Commands never sit in table cells, where pipes would need escaping and break when copied.
+    expect(sheet.split('\n').filter((line) => line.startsWith('|') && line.includes('terraform'))).toEqual([]);
     expect(sheet).toContain('| AWS Region | `us-east-1` |');
   });
 
@@ -35,8 +46,11 @@ describe('Campaign setup sheet', () => {
       await environment(fileWith((f) => (f.accessKey = { pgpPublicKey: 'keybase:initech_ops' }))),
       ctx,
     );
-    expect(pgp).toContain('output -raw encrypted_secret_access_key_blue \\| base64 --decode \\| gpg --decrypt');
-    expect(pgp).not.toContain('secret_access_key_blue`');
+    expect(pgp).toContain(
+      '\nterraform -chdir=cdktf.out/stacks/test output -raw encrypted_secret_access_key_blue | base64 --decode | gpg --decrypt\n',
+    );
+    expect(pgp).not.toContain('\\|');
+    expect(pgp).not.toMatch(/output -raw secret_access_key_blue/);
   });
 
   it('includes a Mermaid diagram of the data flow through the bucket', async () => {
@@ -79,6 +93,60 @@ describe('Campaign setup sheet', () => {
     expect(declared).toContain('AdobeCampaignID: { id: customerId, authState: Visitor.AuthState.AUTHENTICATED }');
     expect(declared).toContain("recipient's crmId in Campaign");
     expect(sheet).toContain('No Visitor ID service is declared');
+  });
+
+  it("uses each declared ID's integration code, shown beside its data source", async () => {
+    const custom = campaignSetupSheet(
+      await environment(
+        fileWith((f) => {
+          f.request.identity = 'declared-id';
+          f.campaign.dataSources.push(
+            {
+              type: 'declared-id',
+              label: 'CRM',
+              alias: 'CRM',
+              reconciliationKey: 'crmId',
+              integrationCode: 'GlobexCRM',
+            },
+            { type: 'declared-id', label: 'Loyalty', alias: 'Loyalty', reconciliationKey: 'loyaltyId' },
+          );
+          f.campaign.visitorIdService = {
+            trackingServer: 'm.initech.example',
+            trackingServerSecure: 'sm.initech.example',
+          };
+        }),
+      ),
+      ctx,
+    );
+    expect(custom).toContain(
+      '| Integration code (in Audience Manager) | `GlobexCRM` (the key the site sends this ID under) |',
+    );
+    expect(custom).toContain(
+      [
+        'visitor.setCustomerIDs({',
+        '  GlobexCRM: { id: customerId, authState: Visitor.AuthState.AUTHENTICATED },',
+        '  AdobeCampaignID: { id: customerId, authState: Visitor.AuthState.AUTHENTICATED }',
+        '});',
+      ].join('\n'),
+    );
+  });
+
+  it('names the tracking host in delegation mode too', async () => {
+    const delegated = campaignSetupSheet(
+      await environment(
+        fileWith(
+          (f) =>
+            (f.dns.trackingServer = {
+              method: 'delegation',
+              subdomain: 'email.initech.example',
+              nameServers: ['ns1.adobe.example', 'ns2.adobe.example'],
+            }),
+        ),
+      ),
+      ctx,
+    );
+    expect(delegated).toMatch(/Tracking host: `email\.initech\.example`, whose name servers Adobe runs/);
+    expect(sheet).toContain('Tracking host: `t.initech.example`.');
   });
 
   it('escapes table-breaking characters in user text', async () => {

@@ -35,6 +35,18 @@ describe('EnvironmentStack', () => {
     }
   });
 
+  it('asks the emulator for its account when an emulator environment has an account guard', async () => {
+    const provider = parsed(
+      await synthStack(
+        fileWith((f) => {
+          f.aws.endpoint = 'http://127.0.0.1:4566';
+          f.aws.accountId = '123456789012';
+        }),
+      ),
+    ).provider.aws[0];
+    expect(provider).toMatchObject({ allowed_account_ids: ['123456789012'], skip_requesting_account_id: false });
+  });
+
   it('points every service at the emulator for an emulator environment', async () => {
     const provider = parsed(await synthStack(fileWith((f) => (f.aws.endpoint = 'http://127.0.0.1:4566')))).provider
       .aws[0];

@@ -1,19 +1,19 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_DIR } from './run';
+import { cacheDir } from '../synth/project-paths';
 
 /** Where machines without registry access keep a filesystem mirror of the providers. */
 const DEFAULT_MIRROR = '/opt/tf-plugins';
 
 /**
- * Environment for running Terraform (directly or through cdktf) from the tests, on an offline CI
- * machine as on an online laptop, without editing files by hand:
+ * Environment for running Terraform (directly or through cdktf) from the project's commands and
+ * tests, on an offline CI machine as on an online laptop, without editing files by hand:
  * - if the user's `TF_CLI_CONFIG_FILE` exists, it is respected as is;
  * - otherwise, if a provider mirror exists (`TF_PROVIDER_MIRROR`, or /opt/tf-plugins), a CLI
  *   config in `.cache/` points `hashicorp/*` at it and everything else at the registry;
  * - otherwise Terraform's defaults apply (the registry).
  * A plugin cache under `.cache/` makes every `init` after the first a symlink, not a copy.
- * Worked out once per test process: every Terraform call of a file reuses it.
+ * Worked out once per process: every later Terraform call reuses it.
  */
 export function terraformEnv(): Record<string, string> {
   cached ??= prepareTerraformEnv();
@@ -23,7 +23,7 @@ export function terraformEnv(): Record<string, string> {
 let cached: Record<string, string> | undefined;
 
 function prepareTerraformEnv(): Record<string, string> {
-  const cache = join(PROJECT_DIR, '.cache', 'terraform');
+  const cache = cacheDir('terraform');
   const pluginCache = join(cache, 'plugin-cache');
   mkdirSync(pluginCache, { recursive: true });
   const env: Record<string, string> = {
@@ -38,8 +38,10 @@ function prepareTerraformEnv(): Record<string, string> {
   const mirror = process.env.TF_PROVIDER_MIRROR ?? DEFAULT_MIRROR;
   if (existsSync(join(mirror, 'registry.terraform.io'))) {
     const config = join(cache, 'terraformrc');
+    // Written aside and renamed, so a Terraform started by a parallel process never reads half a file.
+    const written = `${config}.${process.pid}`;
     writeFileSync(
-      config,
+      written,
       [
         `plugin_cache_dir = ${JSON.stringify(pluginCache)}`,
         'provider_installation {',
@@ -54,6 +56,7 @@ function prepareTerraformEnv(): Record<string, string> {
         '',
       ].join('\n'),
     );
+    renameSync(written, config);
     env.TF_CLI_CONFIG_FILE = config;
   } else if (userConfig !== undefined) {
     // A variable naming a missing file makes Terraform warn on every call; drop it.

@@ -1,22 +1,29 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { PROJECT_DIR } from './run';
+import { dirname } from 'node:path';
+import { cacheDir } from '../synth/project-paths';
 import { venvBin } from './python-venv';
+
+/** The account moto reports (STS `GetCallerIdentity`) unless told otherwise: moto's own default. */
+export const EMULATOR_ACCOUNT_ID = '123456789012';
 
 export interface Moto {
   /** `http://127.0.0.1:<port>` */
   readonly endpoint: string;
+  /** The account the emulator reports. */
+  readonly accountId: string;
+  /** The server's process ID (it leads its own process group). */
+  readonly pid: number;
   /** Makes moto evaluate IAM identity policies for every following request (`true`), or stop (`false`). */
   enforceIam(on: boolean): Promise<void>;
-  /** The server's log file, for diagnosing a failed test. */
+  /** The server's log file, for diagnosing a failure. */
   readonly logFile: string;
   /** Stops the server; safe to call twice. */
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -45,22 +52,31 @@ async function waitUntilUp(endpoint: string, child: ChildProcess, log: () => str
   throw new Error(`moto_server did not answer on ${endpoint} within 30 s:\n${log()}`);
 }
 
+export interface StartMotoOptions {
+  /** The account moto reports, which lets a stack's `allowed_account_ids` guard pass. */
+  readonly accountId?: string;
+  /** @default - `.cache/moto/moto-<port>.log` */
+  readonly logFile?: string;
+}
+
 /**
- * Starts moto's server mode on a free loopback port. Every test file gets its own server, so
- * files never share emulator state. `accountId` sets the account moto reports (STS), which lets a
- * stack's `allowed_account_ids` guard pass.
+ * Starts moto's server mode (from the project's `.venv`, see `ensurePythonTools`) on a free
+ * loopback port, in its own process group so a Ctrl-C meant for its parent does not kill it before
+ * the parent has cleaned up. Each caller gets its own server, so nothing shares emulator state; the
+ * server is killed when this process exits, whatever the reason.
  */
-export async function startMoto(options: { accountId?: string } = {}): Promise<Moto> {
+export async function startMoto(options: StartMotoOptions = {}): Promise<Moto> {
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
+  const accountId = options.accountId ?? EMULATOR_ACCOUNT_ID;
   let output = '';
   const child = spawn(venvBin('moto_server'), ['-H', '127.0.0.1', '-p', String(port)], {
-    env: { ...process.env, ...(options.accountId === undefined ? {} : { MOTO_ACCOUNT_ID: options.accountId }) },
+    env: { ...process.env, MOTO_ACCOUNT_ID: accountId },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
-  const logDir = join(PROJECT_DIR, '.cache', 'moto');
-  mkdirSync(logDir, { recursive: true });
-  const logFile = join(logDir, `moto-${port}.log`);
+  const logFile = options.logFile ?? cacheDir('moto', `moto-${port}.log`);
+  mkdirSync(dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile);
   const keep = (chunk: Buffer) => {
     log.write(chunk);
@@ -68,7 +84,15 @@ export async function startMoto(options: { accountId?: string } = {}): Promise<M
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const kill = () => child.exitCode === null && child.kill('SIGKILL');
+  const kill = () => {
+    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  };
   process.once('exit', kill);
 
   try {
@@ -80,17 +104,27 @@ export async function startMoto(options: { accountId?: string } = {}): Promise<M
 
   return {
     endpoint,
+    accountId,
+    pid: child.pid!,
     logFile,
     async enforceIam(on) {
-      const response = await fetch(`${endpoint}/moto-api/reset-auth`, { method: 'POST', body: on ? '0' : 'inf' });
+      const response = await fetch(`${endpoint}/moto-api/reset-auth`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/plain' },
+        body: on ? '0' : 'inf',
+      });
       if (!response.ok) throw new Error(`moto reset-auth failed: ${response.status}`);
     },
     stop: () =>
       new Promise<void>((resolve) => {
         process.removeListener('exit', kill);
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const force = setTimeout(kill, 5_000);
+        child.once('exit', () => {
+          clearTimeout(force);
+          log.end(() => resolve());
+        });
+        process.kill(-child.pid!, 'SIGTERM');
       }),
   };
 }

@@ -1,0 +1,29 @@
+import { describeSynthesis, synthesizeProject } from '../synth/synthesize-project';
+import { StatusLine } from './progress';
+
+/**
+ * `npm run synth`: what `cdktf synth` does for this app, in-process, so every environment-file
+ * problem is printed exactly once (the cdktf CLI prints a failing app's output live and then again
+ * in its error report), with a progress line on a terminal.
+ */
+async function main(): Promise<void> {
+  const status = new StatusLine();
+  const synthesis = await synthesizeProject(process.cwd(), ({ phase, done, total }) =>
+    status.set(
+      phase === 'synthesizing' ? `synth: synthesizing ${total} stacks` : `synth: ${phase} ${done + 1}/${total}`,
+    ),
+  );
+  status.clear();
+  if (synthesis.ok) {
+    for (const warning of synthesis.warnings) console.error(`warning: ${warning}`);
+    for (const line of describeSynthesis(synthesis.results)) console.log(line);
+  } else {
+    console.error(synthesis.error);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

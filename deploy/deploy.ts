@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import { projectRoot } from '../synth/project-paths';
+import { checkConvergence, type Convergence } from './convergence';
+import { type CommandResult, runCommand } from './processes';
+import { terraformEnv } from './terraform-env';
+
+export interface DeployOptions {
+  /** The environment (stack) name. */
+  readonly environment: string;
+  /** The synthesized output folder (`cdktf.out`), already up to date: cdktf runs with `--skip-synth`. */
+  readonly outdir: string;
+  readonly autoApprove: boolean;
+  /** Append all output here instead of showing it on the terminal. */
+  readonly logFile?: string;
+}
+
+export interface DeployResult {
+  /** What `cdktf deploy` did; its exit code alone proves nothing (see `checkConvergence`). */
+  readonly cdktf: CommandResult;
+  readonly convergence: Convergence;
+}
+
+/** The environment every cdktf and Terraform call of ours runs with: offline-capable, no telemetry. */
+export function toolEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, ...terraformEnv(), CHECKPOINT_DISABLE: '1' };
+}
+
+export const cdktfBin = () => join(projectRoot(), 'node_modules', '.bin', 'cdktf');
+
+/**
+ * `cdktf deploy <environment>` of an already synthesized stack, then ALWAYS the convergence check:
+ * a plan in the stack folder that must show no changes, because cdktf-cli 0.21 reports success even
+ * when its Terraform child was killed mid-apply.
+ */
+export async function deployEnvironment(options: DeployOptions): Promise<DeployResult> {
+  const run = { env: toolEnv(), logFile: options.logFile, inheritOutput: options.logFile === undefined };
+  const cdktf = await runCommand(
+    cdktfBin(),
+    [
+      'deploy',
+      options.environment,
+      '--skip-synth',
+      '--skip-provider-lock',
+      '--output',
+      options.outdir,
+      ...(options.autoApprove ? ['--auto-approve'] : []),
+      // A log file is read later, not on a terminal: plain text.
+      ...(options.logFile === undefined ? [] : ['--no-color']),
+    ],
+    run,
+  );
+  const convergence = await checkConvergence(join(options.outdir, 'stacks', options.environment), {
+    env: run.env,
+    logFile: options.logFile,
+  });
+  return { cdktf, convergence };
+}

@@ -1,0 +1,119 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
+
+export interface CommandResult {
+  /** Exit code, or null when the command died from a signal. */
+  readonly status: number | null;
+  readonly signal: NodeJS.Signals | null;
+  /** Everything it printed (stdout and stderr, interleaved as they came). */
+  readonly output: string;
+  /** What it printed on stdout alone (e.g. JSON). */
+  readonly stdout: string;
+}
+
+export interface RunOptions {
+  readonly cwd?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Every byte the command prints is appended here as well. */
+  readonly logFile?: string;
+  /** The user's terminal instead of a capture (e.g. for cdktf's approval prompt). */
+  readonly inheritOutput?: boolean;
+  /** Stop the command (SIGTERM, then SIGKILL) when it runs longer than this. */
+  readonly timeoutMs?: number;
+}
+
+/** Children started in their own process group, so they (and their children) can be stopped together. */
+const groups = new Set<ChildProcess>();
+/** Once everything is being stopped (Ctrl-C), no new command may start, e.g. the step after the one stopped. */
+let stopping = false;
+
+/**
+ * Runs a command to its end. With captured output it runs in its own process group: a Ctrl-C on the
+ * terminal reaches only us, and `stopAllCommands` stops the command with everything it started
+ * (cdktf → terraform → provider plugins), in order, instead of leaving orphans behind.
+ */
+export function runCommand(command: string, args: string[], options: RunOptions = {}): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    if (stopping) return reject(new Error(`not starting ${command}: stopping`));
+    const inherit = options.inheritOutput === true;
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+      detached: !inherit,
+    });
+    if (!inherit) groups.add(child);
+    let output = '';
+    let stdout = '';
+    const keep = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (options.logFile !== undefined) appendFileSync(options.logFile, chunk);
+    };
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      keep(chunk);
+    });
+    child.stderr?.on('data', keep);
+    child.on('error', (error) => {
+      groups.delete(child);
+      reject(new Error(`cannot run ${command}: ${error.message}`));
+    });
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            const note = `\n${command} ran longer than ${options.timeoutMs! / 1000} s and was stopped\n`;
+            keep(Buffer.from(note));
+            stopGroup(child, 15_000);
+          }, options.timeoutMs);
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      groups.delete(child);
+      resolve({ status, signal, output, stdout });
+    });
+  });
+}
+
+const signalGroup = (child: ChildProcess, signal: NodeJS.Signals) => {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    // the group is gone already
+  }
+};
+
+/** SIGTERM to the child's process group, SIGKILL to whatever is left after `graceMs`. */
+function stopGroup(child: ChildProcess, graceMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const force = setTimeout(() => signalGroup(child, 'SIGKILL'), graceMs);
+    child.once('close', () => {
+      clearTimeout(force);
+      // Anything the group leader left behind goes too.
+      signalGroup(child, 'SIGKILL');
+      resolve();
+    });
+    signalGroup(child, 'SIGTERM');
+  });
+}
+
+/**
+ * Stops every command still running: SIGTERM to each process group (Terraform then stops
+ * gracefully and writes its state), SIGKILL to whatever is left after `graceMs`.
+ */
+export async function stopAllCommands(graceMs = 15_000): Promise<void> {
+  stopping = true;
+  await Promise.all([...groups].map((child) => stopGroup(child, graceMs)));
+}
+
+// eslint-disable-next-line no-control-regex -- matching terminal escapes is the point
+const ANSI_ESCAPES = /\x1b\[[0-9;]*[A-Za-z]/g;
+
+/** The last `count` non-empty lines of a command's output, for a failure message. */
+export function lastLines(output: string, count = 15): string[] {
+  return output
+    .replace(ANSI_ESCAPES, '')
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .slice(-count);
+}

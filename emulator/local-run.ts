@@ -1,0 +1,208 @@
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Environment } from '../config/environment';
+import { loadEnvironments } from '../config/load';
+import { describeNonConvergence } from '../deploy/convergence';
+import { deployEnvironment, toolEnv } from '../deploy/deploy';
+import { lastLines, runCommand } from '../deploy/processes';
+import { cacheDir, projectPaths, projectRoot, stagingDirOf } from '../synth/project-paths';
+import { type SynthesizedEnvironment, synthesize } from '../synth/synthesize';
+import { verifyConnection } from '../verify/connection-check';
+import { connectionTarget, issuedKey, terraformOutputs } from '../verify/issued-key';
+import {
+  createBucket,
+  createHostedZone,
+  emptyVersionedBucket,
+  emulatorRoute53,
+  emulatorS3,
+  withBucketPolicySetAside,
+} from './aws';
+import { emulatorCopy } from './emulator-copy';
+import { startMoto, type Moto } from './moto';
+import { ensurePythonTools, REQUIREMENTS } from './python-venv';
+
+/** A step that failed: what went wrong, the lines that show it, and where the whole story is. */
+export class StepFailure extends Error {
+  constructor(
+    message: string,
+    readonly lines: readonly string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * One `npm run local` run: an example environment, deployed to a private moto emulator and checked,
+ * then torn down. Each method is one step the command reports; state passes from one to the next.
+ * Everything it writes lives in `.cache/local/<environment>/` (the log, the copy's environment
+ * file, its synthesized stack and its local state); the example file is only read.
+ */
+export class LocalRun {
+  readonly dir: string;
+  readonly logFile: string;
+  private moto: Moto | undefined;
+  private copy: Environment | undefined;
+  private synthesized: SynthesizedEnvironment | undefined;
+
+  constructor(
+    readonly environment: string,
+    private readonly environmentsDir: string,
+  ) {
+    this.dir = cacheDir('local', environment);
+    this.logFile = join(this.dir, 'local.log');
+  }
+
+  get endpoint(): string | undefined {
+    return this.moto?.endpoint;
+  }
+
+  get stackDir(): string {
+    return join(this.dir, 'cdktf.out', 'stacks', this.environment);
+  }
+
+  /** Paths for people: relative to the project folder. */
+  shown(path: string): string {
+    return relative(process.cwd(), path) || '.';
+  }
+
+  private log(text: string): void {
+    writeFileSync(this.logFile, `${text}\n`, { flag: 'a' });
+  }
+
+  /** Step 1: the emulator from the project's `.venv` (installed on first use) on a free loopback port. */
+  async startEmulator(onInstall: (message: string) => void): Promise<string> {
+    rmSync(this.dir, { recursive: true, force: true });
+    mkdirSync(this.dir, { recursive: true });
+    this.log(`npm run local -- ${this.environment} (${new Date().toISOString()})`);
+    const log = openSync(this.logFile, 'a');
+    try {
+      ensurePythonTools(REQUIREMENTS.emulator, { onInstall, output: log });
+    } finally {
+      closeSync(log);
+    }
+    this.moto = await startMoto({ logFile: join(this.dir, 'moto.log') });
+    return `moto on ${this.moto.endpoint}`;
+  }
+
+  /** Step 2: the emulator copy of the example, with what it needs created in the emulator first. */
+  async deriveCopy(): Promise<{ detail: string; notes: string[] }> {
+    const moto = this.required(this.moto);
+    const examples = await loadEnvironments({
+      projectDir: projectRoot(),
+      environmentsDir: this.environmentsDir,
+      outputDirs: projectPaths(projectRoot()).outputDirs,
+    });
+    const original = examples.find((e) => e.name === this.environment);
+    if (original === undefined)
+      throw new StepFailure(
+        `no environment named "${this.environment}"; known: ${examples.map((e) => e.name).join(', ')}`,
+      );
+    const hostedZoneId = await createHostedZone(emulatorRoute53(moto.endpoint), original.dns.zoneName);
+    if (original.receiver.accessLogs !== undefined) {
+      await createBucket(
+        emulatorS3(moto.endpoint, undefined, original.aws.region),
+        original.receiver.accessLogs.bucketName,
+        original.aws.region,
+      );
+    }
+    const raw = JSON.parse(readFileSync(join(this.environmentsDir, `${this.environment}.json`), 'utf8'));
+    const { file, notes } = emulatorCopy(raw, original, {
+      endpoint: moto.endpoint,
+      accountId: moto.accountId,
+      hostedZoneId,
+      statePath: join(this.dir, 'terraform.tfstate'),
+    });
+    const environments = join(this.dir, 'environments');
+    mkdirSync(environments, { recursive: true });
+    writeFileSync(join(environments, `${this.environment}.json`), `${JSON.stringify(file, null, 2)}\n`);
+    const outdir = join(this.dir, 'cdktf.out');
+    [this.synthesized] = await synthesize({ environmentsDir: environments, outdir, projectDir: projectRoot() });
+    [this.copy] = await loadEnvironments({
+      projectDir: projectRoot(),
+      environmentsDir: environments,
+      outputDirs: [outdir, stagingDirOf(outdir)],
+    });
+    return {
+      detail: `${original.sourceFile} → ${this.shown(join(environments, `${this.environment}.json`))}, zone ${original.dns.zoneName} (${hostedZoneId}), account ${moto.accountId}`,
+      notes,
+    };
+  }
+
+  /** Step 3: `cdktf deploy`, then the plan that must show no changes. */
+  async deploy(): Promise<string> {
+    const { cdktf, convergence } = await deployEnvironment({
+      environment: this.environment,
+      outdir: join(this.dir, 'cdktf.out'),
+      autoApprove: true,
+      logFile: this.logFile,
+    });
+    if (cdktf.status !== 0) throw new StepFailure(`cdktf deploy exited with ${cdktf.status}`, lastLines(cdktf.output));
+    if (!convergence.converged) {
+      throw new StepFailure(
+        'the deploy did not converge',
+        describeNonConvergence(this.environment, convergence).split('\n'),
+      );
+    }
+    const state = JSON.parse(readFileSync(join(this.dir, 'terraform.tfstate'), 'utf8')) as { resources: unknown[] };
+    return `${state.resources.length} resources; the plan after apply shows no changes`;
+  }
+
+  /** Step 4: what `npm run verify` does, with the issued key. */
+  async checkConnection(): Promise<string> {
+    const env = this.required(this.copy);
+    const target = connectionTarget(env, issuedKey(env, this.stackDir, toolEnv()));
+    // moto ignores the conditions of the TLS-only bucket policy and would deny every object request.
+    const results = await withBucketPolicySetAside(emulatorS3(this.required(this.moto).endpoint), target.bucket, () =>
+      verifyConnection(target),
+    );
+    for (const r of results) this.log(`${r.ok ? '✓' : '✗'} ${r.step}: ${r.detail}`);
+    const failed = results.find((r) => !r.ok);
+    if (failed !== undefined) throw new StepFailure(`${failed.step} failed`, [`✗ ${failed.step}: ${failed.detail}`]);
+    return `${results.map((r) => r.step).join(', ')} under s3://${target.bucket}/${target.folder} with access key ${target.accessKeyId}`;
+  }
+
+  /** Step 5's material: non-sensitive outputs and the generated documents. */
+  outputs(): { outputs: [string, string][]; documents: string[] } {
+    const outputs = Object.entries(terraformOutputs(this.stackDir, toolEnv()))
+      .filter(([, o]) => !o.sensitive)
+      .map(([name, o]): [string, string] => [name, typeof o.value === 'string' ? o.value : JSON.stringify(o.value)]);
+    return { outputs, documents: this.required(this.synthesized).documents.map((d) => this.shown(d)) };
+  }
+
+  /** Step 6: empty the bucket and destroy what was deployed; the local state (holding the dummy secret) goes too. */
+  async destroy(): Promise<string> {
+    // Versioning keeps the probe's versions; force-destroy's DeleteObjects fails on them in moto.
+    const bucket = this.required(this.copy).receiver.bucketName;
+    const s3 = emulatorS3(this.required(this.moto).endpoint);
+    await withBucketPolicySetAside(s3, bucket, () => emptyVersionedBucket(s3, bucket));
+    const destroyed = await runCommand(
+      'terraform',
+      [`-chdir=${this.stackDir}`, 'destroy', '-auto-approve', '-input=false', '-no-color'],
+      { env: toolEnv(), logFile: this.logFile, timeoutMs: 600_000 },
+    );
+    if (destroyed.status !== 0)
+      throw new StepFailure(`terraform destroy exited with ${destroyed.status}`, lastLines(destroyed.output));
+    const count = /Destroy complete! Resources: (\d+) destroyed/.exec(destroyed.output)?.[1] ?? '?';
+    this.removeState();
+    return `${count} resources destroyed`;
+  }
+
+  /** Stops the emulator, if it runs; safe to call at any time, twice. */
+  async stopEmulator(): Promise<void> {
+    await this.moto?.stop();
+    this.moto = undefined;
+  }
+
+  /** Local state and its backup: nothing in them outlives the emulator. */
+  removeState(): void {
+    for (const file of ['terraform.tfstate', 'terraform.tfstate.backup']) {
+      const path = join(this.dir, file);
+      if (existsSync(path)) rmSync(path);
+    }
+  }
+
+  private required<T>(value: T | undefined): T {
+    if (value === undefined) throw new Error('local run steps out of order');
+    return value;
+  }
+}

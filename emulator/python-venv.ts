@@ -1,0 +1,108 @@
+import { execFileSync, spawnSync, type StdioOptions } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { projectRoot } from '../synth/project-paths';
+
+export const VENV_DIR = join(projectRoot(), '.venv');
+
+/** Requirement files: `npm run local` needs only the emulator; the test suite adds checkov. */
+export const REQUIREMENTS = {
+  emulator: join(projectRoot(), 'emulator', 'requirements.txt'),
+  test: join(projectRoot(), 'requirements-test.txt'),
+} as const;
+
+export const venvBin = (tool: string) => join(VENV_DIR, 'bin', tool);
+
+const MINIMUM_PYTHON = [3, 9] as const;
+
+/** A requirements file with the files it includes (`-r other.txt`), recursively. */
+function requirementFiles(file: string): string[] {
+  const included = readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => /^\s*-r\s+(\S+)/.exec(line)?.[1])
+    .filter((name): name is string => name !== undefined)
+    .flatMap((name) => requirementFiles(resolve(dirname(file), name)));
+  return [file, ...included];
+}
+
+/** Changes when the file or anything it includes changes. */
+function fingerprint(file: string): string {
+  const hash = createHash('sha256');
+  for (const f of requirementFiles(file)) hash.update(readFileSync(f));
+  return hash.digest('hex');
+}
+
+const stampOf = (file: string) =>
+  join(VENV_DIR, '.installed', relative(projectRoot(), file).replace(/[/\\]/g, '__') + '.sha256');
+
+/**
+ * What is wrong with the Python on PATH for the project's virtual environment, or undefined when
+ * it will do: `python3` must exist, be 3.9 or newer, and have `venv` with `ensurepip` (Debian and
+ * Ubuntu ship those separately, as `python3-venv`).
+ */
+export function pythonProblem(python = 'python3'): string | undefined {
+  const need = `Python ${MINIMUM_PYTHON.join('.')}+ with the venv module`;
+  const install = 'install it, e.g. `apt-get install python3 python3-venv`, `brew install python` or from python.org';
+  const probe = spawnSync(python, ['-c', 'import sys; print("%d.%d" % sys.version_info[:2]); import venv, ensurepip'], {
+    encoding: 'utf8',
+  });
+  if (probe.error !== undefined) return `${need} is required, but \`${python}\` was not found on PATH: ${install}`;
+  const version = probe.stdout.trim().split('\n')[0] ?? '';
+  const [major, minor] = version.split('.').map(Number);
+  if (!(major > MINIMUM_PYTHON[0] || (major === MINIMUM_PYTHON[0] && minor >= MINIMUM_PYTHON[1]))) {
+    return `${need} is required, but \`${python}\` is ${version || 'unknown'}: ${install}`;
+  }
+  if (probe.status !== 0) {
+    return `${need} is required, but \`${python}\` ${version} has no working venv/ensurepip: ${install}`;
+  }
+  return undefined;
+}
+
+export class PythonToolsError extends Error {}
+
+export interface EnsureOptions {
+  /** Told once before a first install (or a reinstall after the requirements changed). */
+  readonly onInstall?: (message: string) => void;
+  /** Where pip's own output goes: inherited (the default) or a file descriptor, e.g. a log file. */
+  readonly output?: 'inherit' | number;
+}
+
+/**
+ * Makes sure the project-local virtual environment (`.venv/`) holds `requirements` (and what it
+ * includes), installing on first use or when the pinned versions change. A missing or unusable
+ * Python is a `PythonToolsError` naming the prerequisite, never a silent skip.
+ */
+export function ensurePythonTools(requirements: string = REQUIREMENTS.test, options: EnsureOptions = {}): void {
+  const wanted = fingerprint(requirements);
+  const stamp = stampOf(requirements);
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted && existsSync(venvBin('python'))) return;
+
+  const problem = pythonProblem();
+  if (problem !== undefined) throw new PythonToolsError(problem);
+  const pins = requirementFiles(requirements)
+    .flatMap((f) => readFileSync(f, 'utf8').split('\n'))
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('-'));
+  options.onInstall?.(
+    `Installing ${pins.join(', ')} into ${basename(VENV_DIR)}/ (first use only; takes a minute or more)`,
+  );
+  const stdio: StdioOptions = ['ignore', options.output ?? 'inherit', options.output ?? 'inherit'];
+  try {
+    if (!existsSync(venvBin('python'))) execFileSync('python3', ['-m', 'venv', VENV_DIR], { stdio });
+    execFileSync(
+      venvBin('python'),
+      ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '-r', requirements],
+      { stdio },
+    );
+  } catch (error) {
+    throw new PythonToolsError(
+      `installing ${pins.join(', ')} into ${VENV_DIR} failed (${(error as Error).message.split('\n')[0]}); pip needs to reach PyPI or a configured index`,
+    );
+  }
+  // What was installed satisfies every file it includes, too.
+  for (const file of requirementFiles(requirements)) {
+    mkdirSync(dirname(stampOf(file)), { recursive: true });
+    writeFileSync(stampOf(file), fingerprint(file));
+  }
+}

@@ -1,0 +1,64 @@
+import { execFileSync } from 'node:child_process';
+import { OUTPUTS } from '../campaign/output-names';
+import type { Environment } from '../config/environment';
+import type { ConnectionTarget } from './connection-check';
+
+/** Why the key to check cannot be had; the message says what to do. */
+export class IssuedKeyError extends Error {}
+
+export interface IssuedKey {
+  readonly accessKeyId: string;
+  /** Never printed. */
+  readonly secretAccessKey: string;
+}
+
+/** The stack's outputs, as `terraform output -json` gives them. */
+export function terraformOutputs(stackDir: string, env: NodeJS.ProcessEnv = process.env) {
+  try {
+    return JSON.parse(
+      execFileSync('terraform', [`-chdir=${stackDir}`, 'output', '-json'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...env, CHECKPOINT_DISABLE: '1' },
+      }),
+    ) as Record<string, { value: unknown; sensitive: boolean }>;
+  } catch {
+    throw new IssuedKeyError(
+      `cannot read the outputs of ${stackDir}: synthesize and deploy the environment first (terraform output failed)`,
+    );
+  }
+}
+
+/**
+ * The key Campaign is told to use: from `CAMPAIGN_AAM_ACCESS_KEY_ID` and
+ * `CAMPAIGN_AAM_SECRET_ACCESS_KEY` when set, otherwise from the deploy outputs (impossible when the
+ * secret is PGP-encrypted: only its owner can decrypt it).
+ */
+export function issuedKey(env: Environment, stackDir: string, vars: NodeJS.ProcessEnv = process.env): IssuedKey {
+  // Empty counts as unset: a CI job passes secrets that may not be configured as empty strings.
+  const accessKeyId = vars.CAMPAIGN_AAM_ACCESS_KEY_ID || undefined;
+  const secretAccessKey = vars.CAMPAIGN_AAM_SECRET_ACCESS_KEY || undefined;
+  if (accessKeyId !== undefined && secretAccessKey !== undefined) return { accessKeyId, secretAccessKey };
+  if (env.accessKey.pgpPublicKey !== undefined) {
+    throw new IssuedKeyError(
+      'the secret is PGP-encrypted: decrypt it (see the setup sheet) and pass it in CAMPAIGN_AAM_ACCESS_KEY_ID and CAMPAIGN_AAM_SECRET_ACCESS_KEY',
+    );
+  }
+  const outputs = terraformOutputs(stackDir, vars);
+  const id = outputs[OUTPUTS.activeAccessKeyId]?.value;
+  const secret = outputs[OUTPUTS.secretAccessKey(env.accessKey.activeSlot)]?.value;
+  if (typeof id !== 'string' || typeof secret !== 'string')
+    throw new IssuedKeyError(`the outputs of "${env.name}" hold no access key: is it deployed?`);
+  return { accessKeyId: id, secretAccessKey: secret };
+}
+
+/** Where Campaign's connection test writes: the import folder under the prefix. */
+export function connectionTarget(env: Environment, key: IssuedKey): ConnectionTarget {
+  return {
+    bucket: env.receiver.bucketName,
+    folder: `${env.receiver.prefix}${env.campaign.externalAccounts.import.folder}/`,
+    region: env.aws.region,
+    endpoint: env.aws.endpoint,
+    ...key,
+  };
+}
