@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 // The built-in data source's label is a fixed Campaign word; a declared label may not take it.
 import { VISITOR_ID_DATA_SOURCE_LABEL } from '../campaign/vocabulary';
+import { checkAdoption } from './adopt-rules';
 import { report } from './rule';
 import { slug } from './slug';
 import type { EnvironmentShape } from './schema';
@@ -21,6 +22,7 @@ export function checkCrossFieldRules(env: EnvironmentShape, ctx: Ctx): void {
   checkAccessKeySlots(env, ctx);
   checkReceiver(env, ctx);
   checkVisitorIdService(env, ctx);
+  checkAdoption(env, ctx);
 }
 
 function checkProductionSafety(env: EnvironmentShape, ctx: Ctx): void {
