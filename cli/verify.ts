@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { OUTPUTS } from '../campaign/output-names';
-import { projectPaths } from '../synth/project-paths';
 import { verifyConnection } from '../verify/connection-check';
-import { loadEnvironments } from '../config/load';
 import { ConfigError } from '../config/problems';
+import { selectEnvironment, UsageError } from './select-environment';
 
 const USAGE = `usage: npm run verify -- <environment>
 
@@ -11,8 +10,6 @@ Checks a deployed environment like Campaign's "test connection": with the issued
 lists, reads and deletes a probe object under the import folder, and reports each step.
 The key comes from the deploy outputs, or from CAMPAIGN_AAM_ACCESS_KEY_ID and
 CAMPAIGN_AAM_SECRET_ACCESS_KEY (required when the secret is PGP-encrypted).`;
-
-class UsageError extends Error {}
 
 // The SDK is pinned, so its notice about future releases needing Node 22 is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -33,14 +30,8 @@ function terraformOutputs(stackDir: string): Record<string, { value: unknown }> 
 }
 
 async function main(args: string[]): Promise<number> {
-  const name = args[0];
-  if (name === undefined || name.startsWith('-')) throw new UsageError(USAGE);
-  const projectDir = process.cwd();
-  const paths = projectPaths(projectDir);
-  const environments = loadEnvironments(paths.environmentsDir, projectDir);
-  const env = environments.find((e) => e.name === name);
-  if (env === undefined)
-    throw new UsageError(`no environment named "${name}"; known: ${environments.map((e) => e.name).join(', ')}`);
+  const { env, paths } = selectEnvironment(args[0], USAGE);
+  const name = env.name;
 
   let accessKeyId = process.env.CAMPAIGN_AAM_ACCESS_KEY_ID;
   let secretAccessKey = process.env.CAMPAIGN_AAM_SECRET_ACCESS_KEY;

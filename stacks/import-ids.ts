@@ -70,3 +70,10 @@ const byType: Record<string, (a: TerraformAttributes) => string | undefined> = {
 export function importIdOf(type: string, attributes: TerraformAttributes): string | undefined {
   return byType[type]?.(attributes);
 }
+
+const SETTING_OF_TYPE = new Map(
+  Object.entries(BUCKET_SETTING_TYPES).map(([setting, type]) => [type, setting as BucketSetting]),
+);
+
+/** The bucket setting a resource type declares, if it is one. */
+export const bucketSettingOf = (type: string): BucketSetting | undefined => SETTING_OF_TYPE.get(type);
