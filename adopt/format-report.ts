@@ -1,6 +1,6 @@
 import type { Finding } from './assessment';
 import type { AdoptionReport } from './adoption-report';
-import { awsCli } from './aws-cli';
+import { awsCli } from '../aws-lookups/commands';
 import { sectionJson } from './suggested-section';
 
 const OUTCOME_WORDS: Record<Finding['outcome'], string> = {

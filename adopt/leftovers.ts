@@ -1,12 +1,12 @@
 import { textOf } from '../aws-lookups/attributes';
 import type { Grant } from '@aws-sdk/client-s3';
 import { atOrBelow } from '../aws-lookups/dns';
-import type { AccessKeyFound } from '../aws-lookups/iam';
+import { describeKey } from '../aws-lookups/iam';
 import type { StackLookups } from '../aws-lookups/stack-lookups';
 import type { DeclaredResource } from '../aws-lookups/declared-resources';
 import type { Environment } from '../config/environment';
 import { statementsOf } from '../aws-lookups/bucket';
-import { awsCli } from './aws-cli';
+import { awsCli } from '../aws-lookups/commands';
 import { describeStatement, removedStatements } from './plan-changes';
 
 /** Something of the hand-made set-up the stack will not manage: a reviewer decides on each. */
@@ -15,16 +15,6 @@ export interface Leftover {
   readonly detail: string;
   /** The command that removes it, once nothing needs it. */
   readonly command?: string;
-}
-
-const day = (date?: Date) => (date === undefined ? 'unknown' : date.toISOString().slice(0, 10));
-
-export function describeKey(key: AccessKeyFound): string {
-  const used =
-    key.lastUsed === undefined
-      ? 'never used'
-      : `last used ${day(key.lastUsed)}${key.lastUsedService === undefined ? '' : ` (${key.lastUsedService})`}`;
-  return `${key.id} (${key.status}, created ${day(key.created)}, ${used})`;
 }
 
 function describeGrant(grant: Grant): string {

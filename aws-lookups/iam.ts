@@ -25,6 +25,17 @@ export interface AccessKeyFound {
   readonly lastUsedService?: string;
 }
 
+const day = (date?: Date) => (date === undefined ? 'unknown' : date.toISOString().slice(0, 10));
+
+/** `AKIA… (Active, created 2024-01-02, last used 2024-05-06 (s3))` */
+export function describeKey(key: AccessKeyFound): string {
+  const used =
+    key.lastUsed === undefined
+      ? 'never used'
+      : `last used ${day(key.lastUsed)}${key.lastUsedService === undefined ? '' : ` (${key.lastUsedService})`}`;
+  return `${key.id} (${key.status}, created ${day(key.created)}, ${used})`;
+}
+
 export interface InlinePolicyFound {
   readonly name: string;
   /** The policy document, decoded. */

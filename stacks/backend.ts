@@ -3,6 +3,12 @@ import { resolve } from 'node:path';
 import type { Environment } from '../config/environment';
 import { EMULATOR_CREDENTIALS } from './aws-provider';
 
+/** The state file of an environment with the local backend. */
+export function localStatePath(env: Environment, projectDir: string): string {
+  const path = env.backend.type === 'local' ? env.backend.path : undefined;
+  return resolve(projectDir, path ?? `terraform.${env.name}.tfstate`);
+}
+
 /**
  * Where Terraform keeps the environment's state. Local state lives in the project folder (not in
  * `cdktf.out`, which is rebuilt on every synth); S3 state is encrypted and locked with S3's own
@@ -11,7 +17,7 @@ import { EMULATOR_CREDENTIALS } from './aws-provider';
 export function configureBackend(stack: TerraformStack, env: Environment, projectDir: string): void {
   const backend = env.backend;
   if (backend.type === 'local') {
-    new LocalBackend(stack, { path: resolve(projectDir, backend.path ?? `terraform.${env.name}.tfstate`) });
+    new LocalBackend(stack, { path: localStatePath(env, projectDir) });
     return;
   }
   const s3 = new S3Backend(stack, {
