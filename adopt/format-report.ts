@@ -36,7 +36,7 @@ function keyRetirement(report: AdoptionReport): string[] {
     '',
     `Retiring the hand-made access key${keys.keys.length === 1 ? '' : 's'} of ${keys.user} (Terraform cannot import a secret; the stack issues its own key):`,
     ...numbered([
-      `Deploy: \`npx cdktf deploy ${env.name} --skip-provider-lock\` imports the adopted resources and issues the stack's key in slot "${env.accessKey.activeSlot}".`,
+      `Deploy: \`npm run deploy -- ${env.name}\` imports the adopted resources and issues the stack's key in slot "${env.accessKey.activeSlot}".`,
       `Enter the new key in both Campaign external accounts (handoff/campaign-setup.md, step 1), then check it: \`npm run verify -- ${env.name}\`.`,
       ...keys.keys.map(
         (key) =>

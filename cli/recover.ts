@@ -87,7 +87,7 @@ async function main(args: string[]): Promise<number> {
     return 1;
   }
   console.log(
-    `\nImported ${results.length} resources. Next: \`npx cdktf deploy ${env.name} --skip-provider-lock\`, then check that a plan shows no changes.`,
+    `\nImported ${results.length} resources. Next: \`npm run deploy -- ${env.name}\`, then check that a plan shows no changes.`,
   );
   return needsPerson ? 1 : 0;
 }
