@@ -1,7 +1,8 @@
 import { callerIn } from '../aws-lookups/account';
 import type { AwsClients } from '../aws-lookups/aws-clients';
 import { synthesizeInMemory } from '../aws-lookups/declared-resources';
-import { type AccessKeyFound, usersNamingBucket } from '../aws-lookups/iam';
+import { type AccessKeyFound, type UserLookup, usersNamingBucket } from '../aws-lookups/iam';
+import { EMPTY_STATE, type StateContents } from '../aws-lookups/terraform-state';
 import { lookUpStack, type StackLookups } from '../aws-lookups/stack-lookups';
 import type { AdoptSection } from '../config/adopt';
 import type { Environment } from '../config/environment';
@@ -26,6 +27,8 @@ export interface AdoptionReport {
   readonly userCandidates: readonly string[];
   /** What could not be read with these credentials. */
   readonly unreadable: readonly string[];
+  /** Whether the environment's state was read (a stack initialized here); otherwise nothing counts as deployed. */
+  readonly stateRead: boolean;
 }
 
 const userOf = (lookups: StackLookups) => {
@@ -44,6 +47,13 @@ function unreadableIn(lookups: StackLookups): string[] {
   ];
 }
 
+/** The keys of the adopted user that the stack did not issue. */
+function handMadeKeysOf(user: UserLookup | undefined, state: StateContents): AdoptionReport['handMadeKeys'] {
+  if (user?.state !== 'found') return undefined;
+  const keys = user.accessKeys.filter((k) => !state.accessKeyIds.has(k.id));
+  return keys.length === 0 ? undefined : { user: user.name, keys };
+}
+
 /**
  * `npm run adopt`: read-only look-ups of everything the environment declares, what the first plan
  * would do with it, what the hand-made set-up leaves behind, and the `adopt` section to add.
@@ -52,12 +62,15 @@ export async function adoptionReport(
   env: Environment,
   clients: AwsClients,
   projectDir: string,
+  /** The environment's state, when it could be read; without it, nothing counts as deployed. */
+  state?: StateContents,
 ): Promise<AdoptionReport> {
+  const known = state ?? EMPTY_STATE;
   const { accountId } = await callerIn(env, clients.sts);
   const lookups = await lookUpStack(synthesizeInMemory(env, projectDir), clients, accountId);
   const user = userOf(lookups);
   const userCandidates = user?.state === 'missing' ? await usersNamingBucket(clients.iam, env.receiver.bucketName) : [];
-  const suggestion = suggestedSection(env, lookups, userCandidates);
+  const suggestion = suggestedSection(env, lookups, userCandidates, known);
   const suggestionDiffers = !sameSection(suggestion, env.adopt);
 
   const proposedEnv: Environment = suggestionDiffers ? { ...env, adopt: suggestion } : env;
@@ -69,15 +82,13 @@ export async function adoptionReport(
   return {
     env,
     accountId,
-    current: assess(lookups, env.name, env.aws.region),
+    current: assess(lookups, env.name, env.aws.region, known),
     suggestion,
     suggestionDiffers,
-    proposed: assess(proposedLookups, env.name, env.aws.region),
-    leftovers: leftovers(env, proposedLookups),
-    handMadeKeys:
-      adoptedUser?.state === 'found' && adoptedUser.accessKeys.length > 0
-        ? { user: adoptedUser.name, keys: adoptedUser.accessKeys }
-        : undefined,
+    proposed: assess(proposedLookups, env.name, env.aws.region, known),
+    leftovers: leftovers(env, proposedLookups, known),
+    stateRead: state !== undefined,
+    handMadeKeys: handMadeKeysOf(adoptedUser, known),
     userCandidates,
     unreadable: unreadableIn(proposedLookups),
   };

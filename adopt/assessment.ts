@@ -1,12 +1,13 @@
 import { textOf } from '../aws-lookups/attributes';
 import type { DeclaredResource } from '../aws-lookups/declared-resources';
 import type { StackLookups, ResourceStatus } from '../aws-lookups/stack-lookups';
+import type { StateContents } from '../aws-lookups/terraform-state';
 import { bucketSettingOf } from '../stacks/import-ids';
 import { labelOf } from './labels';
 import { recordChanges, settingChanges, tagChanges, userChanges } from './plan-changes';
 
 /** What the first plan does with one declared AWS resource. */
-export type Outcome = 'import' | 'create' | 'overwrite' | 'blocked' | 'unknown';
+export type Outcome = 'managed' | 'import' | 'create' | 'overwrite' | 'blocked' | 'unknown';
 
 export interface Finding {
   readonly label: string;
@@ -56,9 +57,11 @@ function changesOf(resource: DeclaredResource, lookups: StackLookups): string[] 
   return [];
 }
 
-function findingOf(status: ResourceStatus, lookups: StackLookups, environment: string): Finding {
+function findingOf(status: ResourceStatus, lookups: StackLookups, environment: string, state: StateContents): Finding {
   const { resource, existence } = status;
   const base = { label: labelOf(resource), address: resource.address, changes: [] as string[] };
+  // Already deployed: the plan compares it with state, as for any managed resource.
+  if (state.addresses.has(resource.address)) return { ...base, outcome: 'managed' };
   const adopted = resource.importBlockId !== undefined;
   if (existence === 'unreadable') {
     return { ...base, outcome: 'unknown', problem: `could not check: ${status.reason}` };
@@ -93,16 +96,22 @@ function findingOf(status: ResourceStatus, lookups: StackLookups, environment: s
 }
 
 /** Problems beyond single resources: IAM's key limit, a CNAME beside other records, the bucket's region. */
-function crossChecks(resources: readonly DeclaredResource[], lookups: StackLookups, region: string): string[] {
+function crossChecks(
+  resources: readonly DeclaredResource[],
+  lookups: StackLookups,
+  region: string,
+  state: StateContents,
+): string[] {
   const problems: string[] = [];
   for (const user of resources.filter((r) => r.type === 'aws_iam_user')) {
     const found = lookups.users.get(textOf(user, 'name'));
     const newKeys = resources.filter(
       (r) => r.type === 'aws_iam_access_key' && textOf(r, 'user') === textOf(user, 'name'),
     );
-    if (found?.state === 'found' && found.accessKeys.length + newKeys.length > KEYS_PER_USER) {
+    const keysToIssue = newKeys.filter((r) => !state.addresses.has(r.address)).length;
+    if (found?.state === 'found' && keysToIssue > 0 && found.accessKeys.length + keysToIssue > KEYS_PER_USER) {
       problems.push(
-        `IAM user ${found.name} has ${found.accessKeys.length} access key(s) and the stack issues ${newKeys.length} more: IAM allows ${KEYS_PER_USER} per user, so the apply would fail. Delete a key Campaign does not use first (see the leftovers).`,
+        `IAM user ${found.name} has ${found.accessKeys.length} access key(s) and the stack issues ${keysToIssue} more: IAM allows ${KEYS_PER_USER} per user, so the apply would fail. Delete a key Campaign does not use first (see the leftovers).`,
       );
     }
   }
@@ -134,10 +143,10 @@ export interface Assessment {
   readonly problems: readonly string[];
 }
 
-/** What the first plan of this stack would do in the account the look-ups saw. */
-export function assess(lookups: StackLookups, environment: string, region: string): Assessment {
+/** What the next plan of this stack would do in the account the look-ups saw, given its state. */
+export function assess(lookups: StackLookups, environment: string, region: string, state: StateContents): Assessment {
   const aws = lookups.resources.filter((s) => s.existence !== 'not-aws');
-  const findings = aws.map((status) => findingOf(status, lookups, environment));
+  const findings = aws.map((status) => findingOf(status, lookups, environment, state));
   return {
     findings,
     problems: [
@@ -146,6 +155,7 @@ export function assess(lookups: StackLookups, environment: string, region: strin
         aws.map((s) => s.resource),
         lookups,
         region,
+        state,
       ),
     ],
   };

@@ -4,6 +4,7 @@ import { awsCli } from '../aws-lookups/commands';
 import { sectionJson } from './suggested-section';
 
 const OUTCOME_WORDS: Record<Finding['outcome'], string> = {
+  managed: 'in state ',
   import: 'import   ',
   create: 'create   ',
   overwrite: 'overwrite',
@@ -55,6 +56,9 @@ export function formatAdoptionReport(report: AdoptionReport): string {
   const { env } = report;
   const lines = [
     `Adoption report for "${env.name}" (${env.sourceFile}) in AWS account ${report.accountId}. Read only: nothing was changed.`,
+    report.stateRead
+      ? "Resources already in the stack's state count as deployed."
+      : 'The stack is not initialized here, so its state was not read: nothing counts as deployed yet.',
   ];
 
   if (report.current.problems.length > 0) {

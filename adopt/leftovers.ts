@@ -3,6 +3,7 @@ import type { Grant } from '@aws-sdk/client-s3';
 import { atOrBelow } from '../aws-lookups/dns';
 import { describeKey } from '../aws-lookups/iam';
 import type { StackLookups } from '../aws-lookups/stack-lookups';
+import type { StateContents } from '../aws-lookups/terraform-state';
 import type { DeclaredResource } from '../aws-lookups/declared-resources';
 import type { Environment } from '../config/environment';
 import { statementsOf } from '../aws-lookups/bucket';
@@ -23,7 +24,12 @@ function describeGrant(grant: Grant): string {
   return `${grant.Permission} to ${who ?? 'an unknown grantee'}`;
 }
 
-function userLeftovers(env: Environment, lookups: StackLookups, resources: readonly DeclaredResource[]): Leftover[] {
+function userLeftovers(
+  env: Environment,
+  lookups: StackLookups,
+  resources: readonly DeclaredResource[],
+  state: StateContents,
+): Leftover[] {
   const declared = resources.find((r) => r.type === 'aws_iam_user');
   const user = declared === undefined ? undefined : lookups.users.get(textOf(declared, 'name'));
   if (user?.state !== 'found') return [];
@@ -47,11 +53,13 @@ function userLeftovers(env: Environment, lookups: StackLookups, resources: reado
         detail: `member of group ${g}, whose policies keep applying`,
         command: awsCli(env, 'iam', 'remove-user-from-group', '--user-name', user.name, '--group-name', g),
       })),
-    ...user.accessKeys.map((key) => ({
-      subject,
-      detail: `access key ${describeKey(key)}: Terraform cannot import a key's secret; retire it once Campaign uses the stack's key`,
-      command: awsCli(env, 'iam', 'delete-access-key', '--user-name', user.name, '--access-key-id', key.id),
-    })),
+    ...user.accessKeys
+      .filter((key) => !state.accessKeyIds.has(key.id))
+      .map((key) => ({
+        subject,
+        detail: `access key ${describeKey(key)}: Terraform cannot import a key's secret; retire it once Campaign uses the stack's key`,
+        command: awsCli(env, 'iam', 'delete-access-key', '--user-name', user.name, '--access-key-id', key.id),
+      })),
     ...(user.consoleAccess
       ? [
           {
@@ -109,10 +117,10 @@ function dnsLeftovers(lookups: StackLookups, resources: readonly DeclaredResourc
 }
 
 /** What a hand-made set-up leaves that the stack will not manage, with the command that removes each. */
-export function leftovers(env: Environment, lookups: StackLookups): Leftover[] {
+export function leftovers(env: Environment, lookups: StackLookups, state: StateContents): Leftover[] {
   const resources = lookups.resources.map((s) => s.resource);
   return [
-    ...userLeftovers(env, lookups, resources),
+    ...userLeftovers(env, lookups, resources, state),
     ...bucketLeftovers(lookups, resources),
     ...dnsLeftovers(lookups, resources),
   ];

@@ -1,5 +1,6 @@
 import { textOf } from '../aws-lookups/attributes';
 import type { StackLookups } from '../aws-lookups/stack-lookups';
+import type { StateContents } from '../aws-lookups/terraform-state';
 import { declaredBucketSettings, type AdoptSection } from '../config/adopt';
 import type { Environment } from '../config/environment';
 import { bucketSettingOf } from '../stacks/import-ids';
@@ -13,8 +14,16 @@ export function suggestedSection(
   env: Environment,
   lookups: StackLookups,
   userCandidates: readonly string[],
+  state: StateContents,
 ): AdoptSection {
   const found = (type: string) => lookups.resources.filter((s) => s.resource.type === type && s.existence === 'found');
+  // Once deployed, import blocks change nothing: the file's own section stands.
+  const deployed = lookups.resources.some(
+    (s) =>
+      ['aws_s3_bucket', 'aws_iam_user', 'aws_route53_record'].includes(s.resource.type) &&
+      state.addresses.has(s.resource.address),
+  );
+  if (deployed) return env.adopt;
 
   const bucketFound = found('aws_s3_bucket').length > 0;
   const existingSettings = lookups.resources

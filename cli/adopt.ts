@@ -2,6 +2,7 @@ import { adoptionReport } from '../adopt/adoption-report';
 import { formatAdoptionReport } from '../adopt/format-report';
 import { awsClients } from '../aws-lookups/aws-clients';
 import { LookupSetupError } from '../aws-lookups/lookup-errors';
+import { isInitializedStack, readState, StateReadError } from '../aws-lookups/terraform-state';
 import { ConfigError } from '../config/problems';
 import { selectEnvironment, UsageError } from './select-environment';
 
@@ -16,10 +17,13 @@ is plans cleanly, 1 when the first plan or apply would fail, 2 on a usage or cre
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 async function main(args: string[]): Promise<number> {
-  const { env, projectDir } = selectEnvironment(args[0], USAGE);
+  const { env, paths, projectDir } = selectEnvironment(args[0], USAGE);
+  const stackDir = paths.stackDir(env.name);
+  // Once deployed, what is in state is the stack's own, not something to adopt.
+  const state = isInitializedStack(stackDir) ? readState(stackDir) : undefined;
   const clients = awsClients(env);
   try {
-    const report = await adoptionReport(env, clients, projectDir);
+    const report = await adoptionReport(env, clients, projectDir, state);
     process.stdout.write(formatAdoptionReport(report));
     return report.current.problems.length === 0 ? 0 : 1;
   } finally {
@@ -30,7 +34,11 @@ async function main(args: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    const known = error instanceof ConfigError || error instanceof UsageError || error instanceof LookupSetupError;
+    const known =
+      error instanceof ConfigError ||
+      error instanceof UsageError ||
+      error instanceof LookupSetupError ||
+      error instanceof StateReadError;
     console.error(known ? error.message : error);
     process.exitCode = 2;
   },

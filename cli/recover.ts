@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { awsClients } from '../aws-lookups/aws-clients';
 import { LookupSetupError } from '../aws-lookups/lookup-errors';
@@ -7,7 +6,7 @@ import { ConfigError } from '../config/problems';
 import { importCommand, runImports } from '../recover/import-commands';
 import { formatRecovery } from '../recover/format-recovery';
 import { findRecovery } from '../recover/recovery';
-import { readState, StateReadError } from '../recover/terraform-state';
+import { isInitializedStack, readState, StateReadError } from '../aws-lookups/terraform-state';
 import { selectEnvironment, UsageError } from './select-environment';
 
 const USAGE = `usage: npm run recover -- <environment> [--yes | --print]
@@ -38,7 +37,7 @@ async function main(args: string[]): Promise<number> {
 
   const stackDir = paths.stackDir(env.name);
   const shownAs = relative(process.cwd(), stackDir) || stackDir;
-  if (!existsSync(join(stackDir, 'cdk.tf.json')) || !existsSync(join(stackDir, '.terraform'))) {
+  if (!isInitializedStack(stackDir)) {
     throw new UsageError(
       `${shownAs} holds no initialized stack: recover works on the stack the interrupted deploy ran (run \`npx cdktf diff ${env.name} --skip-provider-lock\` to synthesize and initialize it)`,
     );

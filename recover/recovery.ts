@@ -6,7 +6,7 @@ import type { AccessKeyFound } from '../aws-lookups/iam';
 import { lookUpStack } from '../aws-lookups/stack-lookups';
 import type { Environment } from '../config/environment';
 import { findLeftoverLock, type LeftoverLock } from './state-lock';
-import type { StateContents } from './terraform-state';
+import type { StateContents } from '../aws-lookups/terraform-state';
 
 /** A resource of the stack that exists in AWS but not in state: what `terraform import` needs. */
 export interface MissingFromState {

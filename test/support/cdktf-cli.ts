@@ -27,3 +27,21 @@ export function verify(work: string, environment: string, env: Record<string, st
     },
   });
 }
+
+/** `npm run <command> -- <environment> [args]` (adopt, recover) on the same folders. */
+export function projectCommand(
+  work: string,
+  command: 'adopt' | 'recover',
+  environment: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): RunResult {
+  return run('npm', ['run', '--silent', command, '--', environment, ...args], {
+    env: {
+      ...terraformEnv(),
+      CAMPAIGN_AAM_ENVIRONMENTS: join(work, 'environments'),
+      CDKTF_OUTDIR: join(work, 'cdktf.out'),
+      ...env,
+    },
+  });
+}

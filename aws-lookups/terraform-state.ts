@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
-/** What the environment's state holds, as far as recovery needs to know. */
+/** What the environment's state holds, as far as adoption and recovery need to know. */
 export interface StateContents {
   /** Addresses of the resources in state, e.g. `aws_s3_bucket.integration_receiver_bucket_F2EA81D6`. */
   readonly addresses: ReadonlySet<string>;
@@ -39,3 +41,10 @@ export function readState(stackDir: string): StateContents {
     ),
   };
 }
+
+/** Whether `stackDir` holds a synthesized stack on which `terraform init` ran (so its state can be read). */
+export const isInitializedStack = (stackDir: string) =>
+  existsSync(join(stackDir, 'cdk.tf.json')) && existsSync(join(stackDir, '.terraform'));
+
+/** No state yet: nothing deployed. */
+export const EMPTY_STATE: StateContents = { addresses: new Set(), accessKeyIds: new Set() };
