@@ -23,7 +23,7 @@ export const BUCKET_SETTINGS = [
 export type BucketSetting = (typeof BUCKET_SETTINGS)[number];
 
 /** IAM's rules for a user name (CreateUser): 1-64 characters of letters, digits and `+=,.@_-`. */
-const iamUserName = z
+const existingUserName = z
   .string()
   .superRefine(
     rule(
@@ -51,7 +51,7 @@ const receiverBucket = z
   );
 
 const iamUser = z
-  .union([z.boolean(), iamUserName], {
+  .union([z.boolean(), existingUserName], {
     error: 'must be `true`, `false` or the name of the existing IAM user',
   })
   .default(DEFAULTS.adopt.iamUser)
@@ -91,4 +91,12 @@ export function declaredBucketSettings(env: {
       (setting !== 'logging' || env.receiver.accessLogs !== undefined) &&
       (setting !== 'notifications' || env.aws.endpoint === undefined),
   );
+}
+
+/** Base of the names of the stack's IAM user, group and policy, e.g. `campaign-aam-production`. */
+export const integrationName = (environmentName: string) => `campaign-aam-${environmentName}`;
+
+/** The IAM user the stack manages: an adopted user keeps the name it was made with. */
+export function iamUserName(env: { readonly name: string; readonly adopt: AdoptSection }): string {
+  return typeof env.adopt.iamUser === 'string' ? env.adopt.iamUser : integrationName(env.name);
 }

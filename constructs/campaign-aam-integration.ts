@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { campaignSettings } from '../campaign/settings';
-import { declaredBucketSettings } from '../config/adopt';
+import { declaredBucketSettings, iamUserName, integrationName } from '../config/adopt';
 import type { Environment } from '../config/environment';
 import { slug } from '../config/slug';
 import { ExternalAccount } from './campaign/external-account';
@@ -37,9 +37,8 @@ export class CampaignAamIntegration extends Construct {
     });
 
     this.accessKey = new ReceiverAccessKey(this, 'access-key', {
-      name: `campaign-aam-${env.name}`,
-      // An adopted user keeps the name it was made with.
-      userName: typeof env.adopt.iamUser === 'string' ? env.adopt.iamUser : undefined,
+      name: integrationName(env.name),
+      userName: iamUserName(env),
       bucketName: receiver.bucketName,
       prefix: receiver.prefix,
       slots: env.accessKey.slots,

@@ -93,7 +93,9 @@ describe('adopting a hand-made set-up in moto', () => {
         PolicyName: 'campaign-s3',
         PolicyDocument: JSON.stringify({
           Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: [`arn:aws:s3:::${BUCKET}`, `arn:aws:s3:::${BUCKET}/*`] }],
+          Statement: [
+            { Effect: 'Allow', Action: 's3:*', Resource: [`arn:aws:s3:::${BUCKET}`, `arn:aws:s3:::${BUCKET}/*`] },
+          ],
         }),
       }),
     );
@@ -172,7 +174,9 @@ describe('adopting a hand-made set-up in moto', () => {
         PolicyDocument: JSON.stringify({
           Version: '2012-10-17',
           // moto names two S3 read actions its own way (HeadBucket, GetPublicAccessBlock).
-          Statement: [{ Effect: 'Allow', Action: [...LOOKUP_ACTIONS, 's3:HeadBucket', 's3:GetPublicAccessBlock'], Resource: '*' }],
+          Statement: [
+            { Effect: 'Allow', Action: [...LOOKUP_ACTIONS, 's3:HeadBucket', 's3:GetPublicAccessBlock'], Resource: '*' },
+          ],
         }),
       }),
     );
@@ -263,7 +267,10 @@ describe('adopting a hand-made set-up in moto', () => {
 
   it('retires the hand-made key through the rotation steps, with Campaign working at every step', async () => {
     const outputs = JSON.parse(terraform(stackDir(), ['output', '-json']).stdout) as Record<string, { value: string }>;
-    const stackKey = { accessKeyId: outputs.access_key_id.value, secretAccessKey: outputs.secret_access_key_blue.value };
+    const stackKey = {
+      accessKeyId: outputs.access_key_id.value,
+      secretAccessKey: outputs.secret_access_key_blue.value,
+    };
     expect(await canWrite(stackKey)).toBe(true);
     expect(await canWrite(handMadeKey)).toBe(true);
 
