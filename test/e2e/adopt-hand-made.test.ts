@@ -58,7 +58,9 @@ describe('adopting a hand-made set-up in moto', () => {
   const stackDir = () => join(work, 'cdktf.out', 'stacks', NAME);
   const writeEnv = () => writeFileSync(join(work, 'environments', `${NAME}.json`), JSON.stringify(file, null, 2));
   const adopt = () => projectCommand(work, 'adopt', NAME);
-  const emulatorState = async () => (await fetch(`${moto.endpoint}/moto-api/data.json`)).text();
+  /** Everything moto holds, except when each key was last used (moto, like AWS, records that on every request). */
+  const emulatorState = async () =>
+    (await (await fetch(`${moto.endpoint}/moto-api/data.json`)).text()).replace(/"last_used": [^,}]+/g, '');
 
   /** Whether `credentials` may write under the prefix, with IAM enforced (bucket policy set aside: moto ignores its TLS condition). */
   const canWrite = (credentials: Credentials): Promise<boolean> =>
@@ -262,6 +264,17 @@ describe('adopting a hand-made set-up in moto', () => {
   });
 
   it('a second plan shows no changes: the import blocks are harmless once applied', () => {
+    // moto 5.2.5 drops a user's tags when UpdateUser moves it to another path (the adopted user's
+    // path change), so in the emulator the user's default tags need one more apply; AWS keeps them.
+    expectExit(terraform(stackDir(), ['plan', '-input=false', '-out=retag']), 0);
+    const pending = (
+      JSON.parse(terraform(stackDir(), ['show', '-json', 'retag']).stdout) as { resource_changes: PlannedChange[] }
+    ).resource_changes.filter((c) => !c.change.actions.includes('no-op'));
+    expect(pending.map((c) => [c.type, c.change.actions, Object.keys(c.change.after.tags_all ?? {}).sort()])).toEqual([
+      ['aws_iam_user', ['update'], ['Environment', 'Integration', 'ManagedBy']],
+    ]);
+    expectExit(terraform(stackDir(), ['apply', '-input=false', 'retag']), 0);
+
     expectExit(terraform(stackDir(), ['plan', '-input=false', '-detailed-exitcode']), 0);
   });
 
