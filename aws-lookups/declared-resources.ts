@@ -68,7 +68,10 @@ export function declaredResources(terraform: SynthesizedTerraform, accountId: st
   return Object.entries(resources).flatMap(([type, byName]) =>
     Object.entries(byName).map(([name, args]): DeclaredResource => {
       const { ['//']: _metadata, ...rest } = args;
-      const attributes = resolve(rest) as TerraformAttributes;
+      const resolved = resolve(rest) as Record<string, unknown>;
+      // An IAM policy is imported by its ARN, which the provider computes.
+      const arn = type === 'aws_iam_policy' ? computed(type, resolved, 'arn', accountId) : undefined;
+      const attributes: TerraformAttributes = arn === undefined ? resolved : { ...resolved, arn };
       const address = `${type}.${name}`;
       return {
         address,

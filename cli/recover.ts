@@ -50,15 +50,16 @@ async function main(args: string[]): Promise<number> {
   } finally {
     clients.destroy();
   }
-  process.stdout.write(formatRecovery(env, shownAs, recovery));
-
   const needsPerson =
     recovery.keysOutsideState.some((k) => k.createdByInterruptedRun) || recovery.lock?.blocking === true;
-  if (recovery.missing.length === 0 || flags.includes('--print')) {
-    if (flags.includes('--print'))
-      process.stdout.write(recovery.missing.map((r) => `${importCommand(shownAs, r)}\n`).join(''));
+  if (flags.includes('--print')) {
+    // The report on stderr, the commands alone on stdout: `npm run --silent recover -- x --print > import.sh`.
+    process.stderr.write(formatRecovery(env, shownAs, recovery));
+    process.stdout.write(recovery.missing.map((r) => `${importCommand(shownAs, r)}\n`).join(''));
     return needsPerson ? 1 : 0;
   }
+  process.stdout.write(formatRecovery(env, shownAs, recovery));
+  if (recovery.missing.length === 0) return needsPerson ? 1 : 0;
   if (recovery.lock?.blocking === true) {
     console.log('\nNot importing while the lock is held: remove it as shown above, then run recover again.');
     return 1;

@@ -38,8 +38,10 @@ describe('recovering from an interrupted deploy in moto', () => {
   let lockId: string;
   const stackDir = () => join(work, 'cdktf.out', 'stacks', NAME);
   const recover = (args: string[] = []) => projectCommand(work, 'recover', NAME, args);
+  /** The addresses in state; none when the killed run never wrote state. */
   const stateList = () => {
     const listed = terraform(stackDir(), ['state', 'list']);
+    if (listed.status !== 0 && listed.stderr.includes('No state file was found')) return [];
     expectExit(listed, 0);
     return listed.stdout.split('\n').filter(Boolean);
   };
