@@ -40,7 +40,7 @@ function declaredLifecycle(rule: TerraformAttributes): string {
   });
 }
 
-export function foundLifecycle(rule: LifecycleRule): string {
+function foundLifecycle(rule: LifecycleRule): string {
   const filter = rule.Filter ?? {};
   return lifecycleLine({
     id: rule.ID,
