@@ -1,9 +1,8 @@
-import { projectPaths } from '../synth/project-paths';
 import { verifyConnection } from '../verify/connection-check';
 import { connectionTarget, issuedKey, IssuedKeyError } from '../verify/issued-key';
-import { loadEnvironments } from '../config/load';
 import { ConfigError } from '../config/problems';
 import { StatusLine } from './progress';
+import { selectEnvironment, UsageError } from './select-environment';
 
 const USAGE = `usage: npm run verify -- <environment>
 
@@ -12,24 +11,12 @@ lists, reads and deletes a probe object under the import folder, and reports eac
 The key comes from the deploy outputs, or from CAMPAIGN_AAM_ACCESS_KEY_ID and
 CAMPAIGN_AAM_SECRET_ACCESS_KEY (required when the secret is PGP-encrypted).`;
 
-class UsageError extends Error {}
-
 // The SDK is pinned, so its notice about future releases needing Node 22 is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 async function main(args: string[]): Promise<number> {
-  const name = args[0];
-  if (name === undefined || name.startsWith('-')) throw new UsageError(USAGE);
-  const projectDir = process.cwd();
-  const paths = projectPaths(projectDir);
-  const environments = await loadEnvironments({
-    projectDir,
-    environmentsDir: paths.environmentsDir,
-    outputDirs: paths.outputDirs,
-  });
-  const env = environments.find((e) => e.name === name);
-  if (env === undefined)
-    throw new UsageError(`no environment named "${name}"; known: ${environments.map((e) => e.name).join(', ')}`);
+  const { env, paths } = await selectEnvironment(args[0], USAGE);
+  const name = env.name;
 
   const target = connectionTarget(env, issuedKey(env, paths.stackDir(name)));
   console.log(

@@ -39,6 +39,7 @@ export const DEFAULTS = {
   backend: {
     s3: { encrypt: true, useLockfile: true },
   },
+  adopt: { receiverBucket: false, iamUser: false, trackingRecords: false },
 } as const;
 
 /**

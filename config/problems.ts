@@ -72,7 +72,13 @@ function resolve(schema: AnySchema, data: unknown): AnySchema {
     case 'union': {
       const options = def.options as AnySchema[];
       const discriminator = def.discriminator as string | undefined;
-      if (discriminator === undefined || data === null || typeof data !== 'object') return schema;
+      if (data === null || typeof data !== 'object') return schema;
+      if (discriminator === undefined) {
+        // A union like `true | { settings }`: the form of the value's own type.
+        const type = Array.isArray(data) ? 'array' : 'object';
+        const form = options.find((o) => (resolve(o, undefined)._zod.def as { type: string }).type === type);
+        return form === undefined ? schema : resolve(form, data);
+      }
       const wanted = (data as Record<string, unknown>)[discriminator];
       const match = options.find((o) => discriminatorValues(o, discriminator).includes(wanted));
       return match === undefined ? schema : resolve(match, data);
@@ -181,7 +187,17 @@ export function toProblems(
             ),
           ];
         }
-        return [at('one-of', 'does not match any of the allowed forms')];
+        // When the value has the type of exactly one form, that form's own problems say most.
+        const matchingForms = issue.errors.filter(
+          (errors) => !errors.every((e) => e.code === 'invalid_type' && e.path.length === 0),
+        );
+        if (matchingForms.length === 1) {
+          const inner = matchingForms[0].map((e) => ({ ...e, path: [...issue.path, ...e.path] }));
+          return toProblems(file, root, data, inner as z.core.$ZodIssue[]);
+        }
+        return [
+          at('one-of', issue.message === 'Invalid input' ? 'does not match any of the allowed forms' : issue.message),
+        ];
       }
       case 'too_small':
         return [at('minimum', describeBound(issue.origin, 'at least', Number(issue.minimum)))];

@@ -4,6 +4,7 @@ import { VISITOR_ID_DATA_SOURCE_LABEL } from '../campaign/vocabulary';
 import { isAtOrBelow, trackingRecords, visitorHostConflict, visitorIdHosts } from './dns-names';
 import { kmsRegion } from './primitives';
 import { formatPath } from './problems';
+import { checkAdoption } from './adopt-rules';
 import { report } from './rule';
 import { slug } from './slug';
 import type { EnvironmentShape } from './schema';
@@ -22,6 +23,7 @@ export function checkCrossFieldRules(env: EnvironmentShape, ctx: Ctx): void {
   checkReceiver(env, ctx);
   checkVisitorIdService(env, ctx);
   checkBackend(env, ctx);
+  checkAdoption(env, ctx);
 }
 
 function checkProductionSafety(env: EnvironmentShape, ctx: Ctx): void {

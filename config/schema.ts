@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adoptSection } from './adopt';
 import { AWS_REGIONS } from './aws-regions';
 import { DEFAULTS, defaultLocalStatePath } from './defaults';
 import {
@@ -469,6 +470,7 @@ export const environmentShape = z.strictObject({
     .discriminatedUnion('type', [localBackend, s3Backend])
     .default({ type: 'local' })
     .meta(perEnvironment('Where Terraform keeps state: `local` or `s3`.')),
+  adopt: adoptSection,
 });
 
 export type EnvironmentShape = z.output<typeof environmentShape>;

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { campaignSettings } from '../campaign/settings';
+import { declaredBucketSettings, iamUserName, integrationName } from '../config/adopt';
 import type { Environment } from '../config/environment';
 import { slug } from '../config/slug';
 import { ExternalAccount } from './campaign/external-account';
@@ -32,12 +33,12 @@ export class CampaignAamIntegration extends Construct {
 
     this.receiver = new ReceiverBucket(this, 'receiver', {
       ...receiver,
-      // moto does not store EventBridge notification settings, which would be a perpetual diff.
-      eventBridgeNotifications: env.aws.endpoint === undefined,
+      eventBridgeNotifications: declaredBucketSettings(env).includes('notifications'),
     });
 
     this.accessKey = new ReceiverAccessKey(this, 'access-key', {
-      name: `campaign-aam-${env.name}`,
+      name: integrationName(env.name),
+      userName: iamUserName(env),
       bucketName: receiver.bucketName,
       prefix: receiver.prefix,
       slots: env.accessKey.slots,

@@ -10,6 +10,11 @@ import { bucketArn, policyDocument, type PolicyStatement } from './iam-policy-do
 export interface ReceiverAccessKeyProps {
   /** Base for the IAM user, group and policy names, e.g. `campaign-aam-production`. */
   readonly name: string;
+  /**
+   * The IAM user's name, when it differs from `name` (an adopted, hand-made user keeps its own).
+   * @default - `name`
+   */
+  readonly userName?: string;
   /** The receiver bucket the key may use. */
   readonly bucketName: string;
   /** The only prefix the key may list, read, write and delete under. */
@@ -74,6 +79,8 @@ export function receiverKeyStatements(bucketName: string, prefix: string, kmsKey
  */
 export class ReceiverAccessKey extends Construct {
   readonly user: IamUser;
+  /** The IAM user's name (`userName`, else `name`). */
+  readonly userName: string;
   readonly group: IamGroup;
   readonly policy: IamPolicy;
   /** The access keys by slot name. */
@@ -82,7 +89,8 @@ export class ReceiverAccessKey extends Construct {
   constructor(scope: Construct, id: string, props: ReceiverAccessKeyProps) {
     super(scope, id);
 
-    this.user = new IamUser(this, 'user', { name: props.name, path: '/campaign-aam/' });
+    this.userName = props.userName ?? props.name;
+    this.user = new IamUser(this, 'user', { name: this.userName, path: '/campaign-aam/' });
     this.group = new IamGroup(this, 'group', { name: props.name, path: '/campaign-aam/' });
     this.policy = new IamPolicy(this, 'policy', {
       name: props.name,

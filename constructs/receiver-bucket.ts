@@ -7,7 +7,9 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import type { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import type { BucketSetting } from '../config/adopt';
 import { bucketArn, policyDocument } from './iam-policy-document';
 
 export interface ReceiverBucketProps {
@@ -58,6 +60,8 @@ export class ReceiverBucket extends Construct {
   readonly bucket: S3Bucket;
   readonly bucketName: string;
   readonly prefix: string;
+  /** The per-bucket setting resources it declares, by setting (adoption imports them by name). */
+  readonly settings: ReadonlyMap<BucketSetting, TerraformResource>;
 
   constructor(scope: Construct, id: string, props: ReceiverBucketProps) {
     super(scope, id);
@@ -69,6 +73,8 @@ export class ReceiverBucket extends Construct {
       forceDestroy: props.forceDestroy ?? false,
     });
     const bucket = this.bucket.id;
+    const settings = new Map<BucketSetting, TerraformResource>();
+    this.settings = settings;
 
     const publicAccessBlock = new S3BucketPublicAccessBlock(this, 'public-access-block', {
       bucket,
@@ -77,13 +83,17 @@ export class ReceiverBucket extends Construct {
       ignorePublicAcls: true,
       restrictPublicBuckets: true,
     });
+    settings.set('publicAccessBlock', publicAccessBlock);
 
-    new S3BucketOwnershipControls(this, 'ownership-controls', {
-      bucket,
-      rule: { objectOwnership: 'BucketOwnerEnforced' },
-    });
+    settings.set(
+      'ownershipControls',
+      new S3BucketOwnershipControls(this, 'ownership-controls', {
+        bucket,
+        rule: { objectOwnership: 'BucketOwnerEnforced' },
+      }),
+    );
 
-    new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
+    const encryption = new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
       bucket,
       rule: [
         props.kmsKeyArn === undefined
@@ -94,13 +104,15 @@ export class ReceiverBucket extends Construct {
             },
       ],
     });
+    settings.set('encryption', encryption);
 
     const versioning = new S3BucketVersioningA(this, 'versioning', {
       bucket,
       versioningConfiguration: { status: (props.versioning ?? true) ? 'Enabled' : 'Suspended' },
     });
+    settings.set('versioning', versioning);
 
-    new S3BucketLifecycleConfiguration(this, 'lifecycle', {
+    const lifecycle = new S3BucketLifecycleConfiguration(this, 'lifecycle', {
       bucket,
       // Lifecycle rules on a versioned bucket must wait for versioning, or the first apply races.
       dependsOn: [versioning],
@@ -125,9 +137,10 @@ export class ReceiverBucket extends Construct {
         },
       ],
     });
+    settings.set('lifecycle', lifecycle);
 
     const arn = bucketArn(props.bucketName);
-    new S3BucketPolicy(this, 'policy', {
+    const policy = new S3BucketPolicy(this, 'policy', {
       bucket,
       // A policy applied before the public access block could be judged public and rejected.
       dependsOn: [publicAccessBlock],
@@ -150,17 +163,21 @@ export class ReceiverBucket extends Construct {
         },
       ),
     });
+    settings.set('policy', policy);
 
     if (props.eventBridgeNotifications ?? true) {
-      new S3BucketNotification(this, 'notifications', { bucket, eventbridge: true });
+      settings.set('notifications', new S3BucketNotification(this, 'notifications', { bucket, eventbridge: true }));
     }
 
     if (props.accessLogs !== undefined) {
-      new S3BucketLoggingA(this, 'access-logs', {
-        bucket,
-        targetBucket: props.accessLogs.bucketName,
-        targetPrefix: props.accessLogs.prefix,
-      });
+      settings.set(
+        'logging',
+        new S3BucketLoggingA(this, 'access-logs', {
+          bucket,
+          targetBucket: props.accessLogs.bucketName,
+          targetPrefix: props.accessLogs.prefix,
+        }),
+      );
     }
   }
 }

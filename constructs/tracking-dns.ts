@@ -19,30 +19,39 @@ export interface TrackingDnsProps {
  */
 export class TrackingDns extends Construct {
   readonly records: Route53Record[];
+  /** The records by host name (their `name`), e.g. for adoption's import blocks. */
+  readonly recordsByHostname: ReadonlyMap<string, Route53Record>;
+  readonly recordType: 'CNAME' | 'NS';
 
   constructor(scope: Construct, id: string, props: TrackingDnsProps) {
     super(scope, id);
     const server = props.trackingServer;
-    this.records =
+    this.recordType = server.method === 'cname' ? 'CNAME' : 'NS';
+    const entries: [string, Route53Record][] =
       server.method === 'cname'
-        ? server.records.map(
-            (r) =>
-              new Route53Record(this, `cname-${r.hostname}`, {
-                zoneId: props.hostedZoneId,
-                name: r.hostname,
-                type: 'CNAME',
-                ttl: props.ttl,
-                records: [r.target],
-              }),
-          )
-        : [
-            new Route53Record(this, `ns-${server.subdomain}`, {
+        ? server.records.map((r) => [
+            r.hostname,
+            new Route53Record(this, `cname-${r.hostname}`, {
               zoneId: props.hostedZoneId,
-              name: server.subdomain,
-              type: 'NS',
+              name: r.hostname,
+              type: this.recordType,
               ttl: props.ttl,
-              records: [...server.nameServers],
+              records: [r.target],
             }),
+          ])
+        : [
+            [
+              server.subdomain,
+              new Route53Record(this, `ns-${server.subdomain}`, {
+                zoneId: props.hostedZoneId,
+                name: server.subdomain,
+                type: this.recordType,
+                ttl: props.ttl,
+                records: [...server.nameServers],
+              }),
+            ],
           ];
+    this.recordsByHostname = new Map(entries);
+    this.records = entries.map(([, record]) => record);
   }
 }

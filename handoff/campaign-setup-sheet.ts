@@ -9,6 +9,7 @@ import {
   SCREENS,
   SERVICE_LABELS,
 } from '../campaign/vocabulary';
+import { iamUserName } from '../config/adopt';
 import type { Environment } from '../config/environment';
 import { mermaidLabel, table } from './markdown';
 import { visitorIdSnippet } from './visitor-id-snippet';
@@ -169,6 +170,23 @@ function keyRotation(env: Environment): string {
   ].join('\n');
 }
 
+/** For an adopted IAM user: the hand-made key keeps working until it is retired, by hand. */
+function handMadeKeyRetirement(env: Environment): string[] {
+  if (env.adopt.iamUser === false) return [];
+  const user = iamUserName(env);
+  return [
+    '## Retiring the hand-made access key',
+    '',
+    `This environment took over the existing IAM user \`${user}\` (\`adopt.iamUser\`). Terraform cannot import an access key's secret, so the stack issued its own key in slot \`${env.accessKey.activeSlot}\`; the hand-made key keeps working until it is retired:`,
+    '',
+    `1. Enter the stack's key in both external accounts (step 1) and test the connection: \`npm run verify -- ${env.name}\`.`,
+    `2. \`npm run adopt -- ${env.name}\` lists the user's hand-made keys with the exact commands. Deactivate each (\`aws iam update-access-key --user-name ${user} --access-key-id <hand-made key ID> --status Inactive\`) and check that imports and exports still run.`,
+    `3. Delete it: \`aws iam delete-access-key --user-name ${user} --access-key-id <hand-made key ID>\`.`,
+    "4. Remove the other leftovers the report lists (inline or attached policies, other groups, a console password) once nothing needs them: they keep permissions wider than this stack's.",
+    '',
+  ];
+}
+
 /** The Campaign administrator's sheet: the seed's steps 1-4 with the exact values to enter. */
 export function campaignSetupSheet(env: Environment, ctx: SetupSheetContext): string {
   const settings = campaignSettings(env);
@@ -218,5 +236,6 @@ export function campaignSetupSheet(env: Environment, ctx: SetupSheetContext): st
     '',
     keyRotation(env),
     '',
+    ...handMadeKeyRetirement(env),
   ].join('\n');
 }

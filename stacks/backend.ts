@@ -4,6 +4,12 @@ import { defaultLocalStatePath } from '../config/defaults';
 import type { Environment } from '../config/environment';
 import { EMULATOR_CREDENTIALS } from './aws-provider';
 
+/** The state file of an environment with the local backend. */
+export function localStatePath(env: Environment, projectDir: string): string {
+  const path = env.backend.type === 'local' ? env.backend.path : undefined;
+  return resolve(projectDir, path ?? defaultLocalStatePath(env.name));
+}
+
 /**
  * Where Terraform keeps the environment's state. Local state lives in the project folder (not in
  * `cdktf.out`, which is rebuilt on every synth); S3 state is encrypted and locked with S3's own
@@ -12,7 +18,7 @@ import { EMULATOR_CREDENTIALS } from './aws-provider';
 export function configureBackend(stack: TerraformStack, env: Environment, projectDir: string): void {
   const backend = env.backend;
   if (backend.type === 'local') {
-    new LocalBackend(stack, { path: resolve(projectDir, backend.path ?? defaultLocalStatePath(env.name)) });
+    new LocalBackend(stack, { path: localStatePath(env, projectDir) });
     return;
   }
   const s3 = new S3Backend(stack, {

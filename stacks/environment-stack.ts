@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import type { Environment } from '../config/environment';
 import { CampaignAamIntegration } from '../constructs/campaign-aam-integration';
 import { PolicyChecks } from '../policy';
+import { importAdoptedResources } from './adoption-imports';
 import { awsProvider } from './aws-provider';
 import { configureBackend } from './backend';
 import { OUTPUTS } from '../campaign/output-names';
@@ -23,6 +24,7 @@ export class EnvironmentStack extends TerraformStack {
     awsProvider(this, env);
     configureBackend(this, env, props.projectDir);
     this.integration = new CampaignAamIntegration(this, 'integration', env);
+    importAdoptedResources(this.integration, env);
     this.addCampaignOutputs(env);
     Aspects.of(this).add(new PolicyChecks());
   }

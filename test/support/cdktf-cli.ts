@@ -7,18 +7,39 @@ import { terraformEnv } from '../../deploy/terraform-env';
  * writing to `work/cdktf.out`, offline-capable like everything else in the suite.
  */
 export function cdktf(work: string, command: string, environment: string, extra: string[] = []): RunResult {
-  return run(
-    'npx',
-    ['cdktf', command, environment, '--skip-provider-lock', '--output', join(work, 'cdktf.out'), ...extra],
-    {
-      env: { ...terraformEnv(), CAMPAIGN_AAM_ENVIRONMENTS: join(work, 'environments') },
-    },
-  );
+  const { args, env } = cdktfInvocation(work, command, environment, extra);
+  return run('npx', args, { env });
+}
+
+/** The arguments and environment of `npx` for a cdktf command, e.g. to start it in the background. */
+export function cdktfInvocation(work: string, command: string, environment: string, extra: string[] = []) {
+  return {
+    args: ['cdktf', command, environment, '--skip-provider-lock', '--output', join(work, 'cdktf.out'), ...extra],
+    env: { ...terraformEnv(), CAMPAIGN_AAM_ENVIRONMENTS: join(work, 'environments') },
+  };
 }
 
 /** `npm run verify -- <environment>` on the same folders. */
 export function verify(work: string, environment: string, env: Record<string, string> = {}): RunResult {
   return run('npm', ['run', '--silent', 'verify', '--', environment], {
+    env: {
+      ...terraformEnv(),
+      CAMPAIGN_AAM_ENVIRONMENTS: join(work, 'environments'),
+      CDKTF_OUTDIR: join(work, 'cdktf.out'),
+      ...env,
+    },
+  });
+}
+
+/** `npm run <command> -- <environment> [args]` (adopt, recover) on the same folders. */
+export function projectCommand(
+  work: string,
+  command: 'adopt' | 'recover',
+  environment: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): RunResult {
+  return run('npm', ['run', '--silent', command, '--', environment, ...args], {
     env: {
       ...terraformEnv(),
       CAMPAIGN_AAM_ENVIRONMENTS: join(work, 'environments'),

@@ -1,0 +1,45 @@
+import { adoptionReport } from '../adopt/adoption-report';
+import { formatAdoptionReport } from '../adopt/format-report';
+import { awsClients } from '../aws-lookups/aws-clients';
+import { LookupSetupError } from '../aws-lookups/lookup-errors';
+import { isInitializedStack, readState, StateReadError } from '../aws-lookups/terraform-state';
+import { ConfigError } from '../config/problems';
+import { selectEnvironment, UsageError } from './select-environment';
+
+const USAGE = `usage: npm run adopt -- <environment>
+
+Looks at the AWS account (read only, with the credentials \`cdktf diff\` uses) for everything the
+environment file declares: what exists, what the first plan would change on it, what a hand-made
+set-up leaves behind, and the "adopt" section that takes it over. Exit code 0 when the file as it
+is plans cleanly, 1 when the first plan or apply would fail, 2 on a usage or credentials error.`;
+
+// The SDK is pinned, so its notice about future releases needing Node 22 is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+async function main(args: string[]): Promise<number> {
+  const { env, paths, projectDir } = await selectEnvironment(args[0], USAGE);
+  const stackDir = paths.stackDir(env.name);
+  // Once deployed, what is in state is the stack's own, not something to adopt.
+  const state = isInitializedStack(stackDir) ? readState(stackDir) : undefined;
+  const clients = awsClients(env);
+  try {
+    const report = await adoptionReport(env, clients, projectDir, state);
+    process.stdout.write(formatAdoptionReport(report));
+    return report.current.problems.length === 0 ? 0 : 1;
+  } finally {
+    clients.destroy();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    const known =
+      error instanceof ConfigError ||
+      error instanceof UsageError ||
+      error instanceof LookupSetupError ||
+      error instanceof StateReadError;
+    console.error(known ? error.message : error);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,106 @@
+import { relative } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { awsClients } from '../aws-lookups/aws-clients';
+import { LookupSetupError } from '../aws-lookups/lookup-errors';
+import { ConfigError } from '../config/problems';
+import { importCommand, runImports } from '../recover/import-commands';
+import { formatRecovery } from '../recover/format-recovery';
+import { findRecovery } from '../recover/recovery';
+import { isInitializedStack, readState, StateReadError } from '../aws-lookups/terraform-state';
+import { selectEnvironment, UsageError } from './select-environment';
+
+const USAGE = `usage: npm run recover -- <environment> [--yes | --print]
+
+After a deploy was interrupted (a killed process, a lost runner): finds the stack's resources that
+exist in AWS but not in Terraform state, shows them, and imports them after you confirm (--yes:
+without asking, for CI; --print: only print the terraform import commands). Reports a state lock
+left behind, with who took it and when, and the force-unlock command; it never unlocks by itself.
+Exit code 0 when nothing is left to do, 1 when something needs a person, 2 on a usage error.`;
+
+// The SDK is pinned, so its notice about future releases needing Node 22 is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+async function confirmed(question: string): Promise<boolean> {
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return /^y(es)?$/i.test((await prompt.question(question)).trim());
+  } finally {
+    prompt.close();
+  }
+}
+
+async function main(args: string[]): Promise<number> {
+  const flags = args.slice(1);
+  const unknown = flags.filter((f) => f !== '--yes' && f !== '--print');
+  if (unknown.length > 0 || (flags.includes('--yes') && flags.includes('--print'))) throw new UsageError(USAGE);
+  const { env, paths, projectDir } = await selectEnvironment(args[0], USAGE);
+
+  const stackDir = paths.stackDir(env.name);
+  const shownAs = relative(process.cwd(), stackDir) || stackDir;
+  if (!isInitializedStack(stackDir)) {
+    throw new UsageError(
+      `${shownAs} holds no initialized stack: recover works on the stack the interrupted deploy ran (run \`npx cdktf diff ${env.name} --skip-provider-lock\` to synthesize and initialize it)`,
+    );
+  }
+
+  const clients = awsClients(env);
+  let recovery;
+  try {
+    recovery = await findRecovery(env, { dir: stackDir, shownAs }, projectDir, clients, readState(stackDir));
+  } finally {
+    clients.destroy();
+  }
+  const needsPerson =
+    recovery.keysOutsideState.some((k) => k.createdByInterruptedRun) || recovery.lock?.blocking === true;
+  if (flags.includes('--print')) {
+    // The report on stderr, the commands alone on stdout: `npm run --silent recover -- x --print > import.sh`.
+    process.stderr.write(formatRecovery(env, shownAs, recovery));
+    process.stdout.write(recovery.missing.map((r) => `${importCommand(shownAs, r)}\n`).join(''));
+    return needsPerson ? 1 : 0;
+  }
+  process.stdout.write(formatRecovery(env, shownAs, recovery));
+  if (recovery.missing.length === 0) return needsPerson ? 1 : 0;
+  if (recovery.lock?.blocking === true) {
+    console.log('\nNot importing while the lock is held: remove it as shown above, then run recover again.');
+    return 1;
+  }
+  if (!flags.includes('--yes')) {
+    if (!process.stdin.isTTY) {
+      console.log(
+        '\nNot importing: there is no terminal to confirm on. Run again with --yes, or --print for the commands.',
+      );
+      return 1;
+    }
+    if (
+      !(await confirmed(`\nImport these ${recovery.missing.length} resources into the state of "${env.name}"? [y/N] `))
+    ) {
+      console.log('Nothing was imported.');
+      return 1;
+    }
+  }
+
+  const results = runImports(stackDir, recovery.missing);
+  for (const result of results) console.log(`${result.ok ? '✓' : '✗'} imported ${result.resource.address}`);
+  const failed = results.find((r) => !r.ok);
+  if (failed !== undefined) {
+    console.log(`\nterraform import of ${failed.resource.address} failed:\n${failed.output}`);
+    return 1;
+  }
+  console.log(
+    `\nImported ${results.length} resources. Next: \`npm run deploy -- ${env.name}\`, then check that a plan shows no changes.`,
+  );
+  return needsPerson ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    const known =
+      error instanceof ConfigError ||
+      error instanceof UsageError ||
+      error instanceof LookupSetupError ||
+      error instanceof StateReadError;
+    console.error(known ? error.message : error);
+    process.exitCode = 2;
+  },
+);
