@@ -3,6 +3,14 @@ import { resolve } from 'node:path';
 import type { Environment } from '../config/environment';
 import { EMULATOR_CREDENTIALS } from './aws-provider';
 
+const localStateFile = (env: Environment, path: string | undefined, projectDir: string) =>
+  resolve(projectDir, path ?? `terraform.${env.name}.tfstate`);
+
+/** The state file of an environment with the local backend; `undefined` for S3 state. */
+export function localStatePath(env: Environment, projectDir: string): string | undefined {
+  return env.backend.type === 'local' ? localStateFile(env, env.backend.path, projectDir) : undefined;
+}
+
 /**
  * Where Terraform keeps the environment's state. Local state lives in the project folder (not in
  * `cdktf.out`, which is rebuilt on every synth); S3 state is encrypted and locked with S3's own
@@ -11,7 +19,7 @@ import { EMULATOR_CREDENTIALS } from './aws-provider';
 export function configureBackend(stack: TerraformStack, env: Environment, projectDir: string): void {
   const backend = env.backend;
   if (backend.type === 'local') {
-    new LocalBackend(stack, { path: resolve(projectDir, backend.path ?? `terraform.${env.name}.tfstate`) });
+    new LocalBackend(stack, { path: localStateFile(env, backend.path, projectDir) });
     return;
   }
   const s3 = new S3Backend(stack, {

@@ -8,6 +8,22 @@ import { PROJECT_DIR } from '../../support/run';
 
 const EXAMPLES = join(PROJECT_DIR, 'environments');
 
+/** Every file under `folder` with its content, and every folder, to compare an output before and after. */
+function snapshot(folder: string): Record<string, string> {
+  const entries: Record<string, string> = {};
+  const walk = (dir: string, prefix: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) {
+        entries[`${path}/`] = '';
+        walk(join(dir, entry.name), `${path}/`);
+      } else entries[path] = readFileSync(join(dir, entry.name), 'utf8');
+    }
+  };
+  walk(folder, '');
+  return entries;
+}
+
 describe('synthesize', () => {
   it('synthesizes every shipped example environment with its handoff documents', () => {
     const project = tempDir();
@@ -24,7 +40,8 @@ describe('synthesize', () => {
     }
     const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
     expect(Object.keys(manifest.stacks).sort()).toEqual(['dev', 'production', 'staging']);
-    expect(existsSync(`${outdir}.staging`)).toBe(false);
+    // No staging folder or lock is left beside the output.
+    expect(readdirSync(project)).toEqual(['cdktf.out']);
   });
 
   it('replaces the previous output instead of mixing old and new stacks', () => {
@@ -37,19 +54,22 @@ describe('synthesize', () => {
     expect(readdirSync(join(outdir, 'stacks'))).toEqual(['beta']);
   });
 
-  it('writes nothing, and removes stale output, when any environment is invalid', () => {
+  it('writes nothing when any environment is invalid, and leaves the previous output as it was', () => {
     const project = tempDir();
     const outdir = join(project, 'cdktf.out');
-    mkdirSync(join(outdir, 'stacks', 'old'), { recursive: true });
-    writeFileSync(join(outdir, 'stacks', 'old', 'cdk.tf.json'), '{}');
-    const dir = environmentsDir(
-      { good: validFile(), bad: fileWith((f) => (f.receiver.bucketName = 'Bad.Name')) },
-      project,
+    synthesize({ environmentsDir: environmentsDir({ good: validFile() }, project), outdir, projectDir: project });
+    mkdirSync(join(outdir, 'stacks', 'good', '.terraform'));
+    const before = snapshot(outdir);
+    writeFileSync(
+      join(project, 'environments', 'bad.json'),
+      JSON.stringify(fileWith((f) => (f.receiver.bucketName = 'Bad.Name'))),
     );
 
-    expect(() => synthesize({ environmentsDir: dir, outdir, projectDir: project })).toThrow(ConfigError);
-    expect(existsSync(outdir)).toBe(false);
-    expect(existsSync(`${outdir}.staging`)).toBe(false);
+    expect(() => synthesize({ environmentsDir: join(project, 'environments'), outdir, projectDir: project })).toThrow(
+      ConfigError,
+    );
+    expect(snapshot(outdir)).toEqual(before);
+    expect(readdirSync(project).sort()).toEqual(['cdktf.out', 'environments']);
   });
 
   it('reports problems of every file together, with paths relative to the project', () => {
