@@ -1,5 +1,5 @@
-// First: keeps cdktf from loading a zip library this app never uses (see the module).
-import './synth/defer-archiver';
+// First: keeps libraries from loading what this app never uses (see the module).
+import './synth/defer-unused-modules';
 import { projectPaths } from './synth/project-paths';
 import { selectedStacks, StackSelectionError } from './synth/stack-selection';
 import { stageSynthesis, type StagedSynthesis } from './synth/synthesize';

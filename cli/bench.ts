@@ -70,9 +70,11 @@ function parseArguments(args: string[]): Arguments {
 
 function terraformVersion(): string | undefined {
   try {
-    return (
-      JSON.parse(execFileSync('terraform', ['version', '-json'], { encoding: 'utf8' })) as { terraform_version: string }
-    ).terraform_version;
+    const output = execFileSync('terraform', ['version', '-json'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    return (JSON.parse(output) as { terraform_version: string }).terraform_version;
   } catch {
     return undefined;
   }
