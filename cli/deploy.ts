@@ -1,5 +1,6 @@
 import { describeNonConvergence } from '../deploy/convergence';
 import { deployEnvironment } from '../deploy/deploy';
+import { restrictLocalStateFiles } from '../state/local-state-files';
 import { synthesizeFor, UsageError } from './synthesize-for';
 
 const USAGE = `usage: npm run deploy -- <environment> [--auto-approve]
@@ -23,7 +24,7 @@ async function main(args: string[]): Promise<number> {
     environment,
     outdir: synthesized.outdir,
     autoApprove: args.includes('--auto-approve'),
-  });
+  }).finally(() => restrictLocalStateFiles(synthesized.result.environment, process.cwd()));
   if (cdktf.status !== 0) console.error(`${environment}: cdktf deploy failed (exit ${cdktf.status ?? cdktf.signal}).`);
   if (!convergence.converged) {
     console.error(describeNonConvergence(environment, convergence));

@@ -4,6 +4,7 @@ import { awsClients } from '../aws-lookups/aws-clients';
 import { LookupSetupError } from '../aws-lookups/lookup-errors';
 import { ConfigError } from '../config/problems';
 import { importCommand, runImports } from '../recover/import-commands';
+import { restrictLocalStateFiles } from '../state/local-state-files';
 import { formatRecovery } from '../recover/format-recovery';
 import { findRecovery } from '../recover/recovery';
 import { isInitializedStack, readState, StateReadError } from '../aws-lookups/terraform-state';
@@ -80,6 +81,7 @@ async function main(args: string[]): Promise<number> {
   }
 
   const results = runImports(stackDir, recovery.missing);
+  restrictLocalStateFiles(env, projectDir);
   for (const result of results) console.log(`${result.ok ? '✓' : '✗'} imported ${result.resource.address}`);
   const failed = results.find((r) => !r.ok);
   if (failed !== undefined) {

@@ -8,11 +8,13 @@ import { StatusLine } from './progress';
  */
 async function main(): Promise<void> {
   const status = new StatusLine();
-  const synthesis = await synthesizeProject(process.cwd(), ({ phase, done, total }) =>
-    status.set(
-      phase === 'synthesizing' ? `synth: synthesizing ${total} stacks` : `synth: ${phase} ${done + 1}/${total}`,
-    ),
-  );
+  const synthesis = await synthesizeProject(process.cwd(), {
+    onProgress: ({ phase, done, total }) =>
+      status.set(
+        phase === 'synthesizing' ? `synth: synthesizing ${total} stacks` : `synth: ${phase} ${done + 1}/${total}`,
+      ),
+    onWait: (message) => (status.clear(), console.error(message)),
+  });
   status.clear();
   if (synthesis.ok) {
     for (const warning of synthesis.warnings) console.error(`warning: ${warning}`);

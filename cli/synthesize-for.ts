@@ -6,22 +6,22 @@ import { StatusLine } from './progress';
 export class UsageError extends Error {}
 
 /**
- * The first step of `plan` and `deploy`: synthesize every environment in-process (so each
- * environment-file problem is printed once, and cdktf can run with `--skip-synth`), then return
- * the output folder and the named environment's synthesis.
+ * The first step of `plan` and `deploy`: validate every environment and synthesize the named one
+ * in-process (so each environment-file problem is printed once, and cdktf can run with
+ * `--skip-synth` without paying for every other stack), then return the output folder and its
+ * synthesis.
  */
 export async function synthesizeFor(name: string | undefined, usage: string) {
   if (name === undefined || name.startsWith('-')) throw new UsageError(usage);
   const status = new StatusLine();
-  status.set('synth: validating and synthesizing every environment');
-  const synthesis = await synthesizeProject(process.cwd());
+  status.set(`synth: validating every environment, synthesizing ${name}`);
+  const synthesis = await synthesizeProject(process.cwd(), {
+    stacks: [name],
+    onWait: (message) => (status.clear(), console.error(message)),
+  });
   status.clear();
   if (!synthesis.ok) return { ok: false as const, error: synthesis.error };
-  const result = synthesis.results.find((r) => r.name === name);
-  if (result === undefined)
-    throw new UsageError(
-      `no environment named "${name}"; known: ${synthesis.results.map((r) => r.name).join(', ')}\n\n${usage}`,
-    );
+  const [result] = synthesis.results;
   for (const warning of synthesis.warnings) console.error(`warning: ${warning}`);
   console.log(describeSynthesis([result]).join('\n'));
   return { ok: true as const, outdir: projectPaths(process.cwd()).outdir, result };

@@ -7,6 +7,7 @@ import { deployEnvironment, toolEnv } from '../deploy/deploy';
 import { lastLines, runCommand } from '../deploy/processes';
 import { cacheDir, projectPaths, projectRoot, stagingDirOf } from '../synth/project-paths';
 import { type SynthesizedEnvironment, synthesize } from '../synth/synthesize';
+import { restrictLocalStateFiles } from '../state/local-state-files';
 import { verifyConnection } from '../verify/connection-check';
 import { connectionTarget, issuedKey, terraformOutputs } from '../verify/issued-key';
 import {
@@ -135,7 +136,7 @@ export class LocalRun {
       outdir: join(this.dir, 'cdktf.out'),
       autoApprove: true,
       logFile: this.logFile,
-    });
+    }).finally(() => this.copy !== undefined && restrictLocalStateFiles(this.copy, projectRoot()));
     if (cdktf.status !== 0) throw new StepFailure(`cdktf deploy exited with ${cdktf.status}`, lastLines(cdktf.output));
     if (!convergence.converged) {
       throw new StepFailure(

@@ -59,7 +59,7 @@ export async function findLeftoverLock(
 ): Promise<{ readonly lock?: LeftoverLock; readonly unreadable?: string }> {
   const backend = env.backend;
   if (backend.type === 'local') {
-    const path = localLockInfoPath(localStatePath(env, projectDir));
+    const path = localLockInfoPath(localStatePath(env, projectDir)!);
     let text: string;
     try {
       text = readFileSync(path, 'utf8');

@@ -4,10 +4,12 @@ import { defaultLocalStatePath } from '../config/defaults';
 import type { Environment } from '../config/environment';
 import { EMULATOR_CREDENTIALS } from './aws-provider';
 
-/** The state file of an environment with the local backend. */
-export function localStatePath(env: Environment, projectDir: string): string {
-  const path = env.backend.type === 'local' ? env.backend.path : undefined;
-  return resolve(projectDir, path ?? defaultLocalStatePath(env.name));
+const localStateFile = (env: Environment, path: string | undefined, projectDir: string) =>
+  resolve(projectDir, path ?? defaultLocalStatePath(env.name));
+
+/** The state file of an environment with the local backend; `undefined` for S3 state. */
+export function localStatePath(env: Environment, projectDir: string): string | undefined {
+  return env.backend.type === 'local' ? localStateFile(env, env.backend.path, projectDir) : undefined;
 }
 
 /**
@@ -18,7 +20,7 @@ export function localStatePath(env: Environment, projectDir: string): string {
 export function configureBackend(stack: TerraformStack, env: Environment, projectDir: string): void {
   const backend = env.backend;
   if (backend.type === 'local') {
-    new LocalBackend(stack, { path: localStatePath(env, projectDir) });
+    new LocalBackend(stack, { path: localStateFile(env, backend.path, projectDir) });
     return;
   }
   const s3 = new S3Backend(stack, {

@@ -1,32 +1,67 @@
 import { ConfigError } from '../config/problems';
+import { prepareLocalStateFiles } from '../state/local-state-files';
 import { projectPaths } from './project-paths';
-import { type SynthesizedEnvironment, type SynthProgress, synthesize } from './synthesize';
+import { selectedStacks, STACK_SELECTION_VARIABLE, StackSelectionError } from './stack-selection';
+import { type SynthesizedEnvironment, type SynthProgress, stageSynthesis } from './synthesize';
 import { checkTerraformVersion } from './terraform-version';
 
 export type ProjectSynthesis =
   | { readonly ok: true; readonly results: SynthesizedEnvironment[]; readonly warnings: string[] }
   | { readonly ok: false; readonly error: string };
 
+export interface ProjectSynthesisOptions {
+  /**
+   * Synthesize only these environments; every file is validated all the same.
+   * @default - those `CAMPAIGN_AAM_STACK` names, or all
+   */
+  readonly stacks?: readonly string[];
+  readonly onProgress?: (progress: SynthProgress) => void;
+  /** Told when another run holds the output folder, and when this one proceeds. */
+  readonly onWait?: (message: string) => void;
+}
+
 /**
- * Everything `cdktf synth` of this app does, callable in-process: check Terraform once, then
- * synthesize every environment of the project (or of `CAMPAIGN_AAM_ENVIRONMENTS`) into its output
- * folder, all or nothing. Invalid environment files come back as one message listing every
- * problem; nothing is printed here, so each caller prints it exactly once.
+ * Everything `cdktf synth` of this app does, callable in-process: synthesize the project's
+ * environments (or `CAMPAIGN_AAM_ENVIRONMENTS`) into its output folder, all or nothing, while
+ * Terraform's version is checked beside it (missing is a warning, too old an error). Invalid
+ * environment files come back as one message listing every problem; nothing is printed here, so
+ * each caller prints it exactly once.
  */
 export async function synthesizeProject(
   projectDir: string,
-  onProgress?: (progress: SynthProgress) => void,
+  options: ProjectSynthesisOptions = {},
 ): Promise<ProjectSynthesis> {
-  const terraform = checkTerraformVersion();
-  if (!terraform.ok) return { ok: false, error: terraform.error };
+  // Terraform answers while the stacks are synthesized: checking it costs no time of its own.
+  const terraformCheck = checkTerraformVersion();
+  const { environmentsDir, outdir } = projectPaths(projectDir);
+  let staged;
   try {
-    const { environmentsDir, outdir } = projectPaths(projectDir);
-    const results = await synthesize({ environmentsDir, outdir, projectDir, onProgress });
-    return { ok: true, results, warnings: terraform.warning === undefined ? [] : [terraform.warning] };
+    staged = await stageSynthesis({
+      environmentsDir,
+      outdir,
+      projectDir,
+      stacks: options.stacks ?? selectedStacks(),
+      onProgress: options.onProgress,
+      onWait: options.onWait,
+    });
   } catch (error) {
+    await terraformCheck;
     if (error instanceof ConfigError) return { ok: false, error: error.message };
+    if (error instanceof StackSelectionError) {
+      const from = options.stacks === undefined ? `${STACK_SELECTION_VARIABLE}: ` : '';
+      return { ok: false, error: `${from}${error.message}` };
+    }
     throw error;
   }
+  const terraform = await terraformCheck;
+  if (!terraform.ok) {
+    staged.abandon();
+    return { ok: false, error: terraform.error };
+  }
+  const results = staged.commit();
+  // State files are created owner-only before Terraform first writes them.
+  for (const result of results) prepareLocalStateFiles(result.environment, projectDir);
+  return { ok: true, results, warnings: terraform.warning === undefined ? [] : [terraform.warning] };
 }
 
 /** What synth tells the user about each environment. */

@@ -1,5 +1,5 @@
-import { App } from 'cdktf';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { App, Manifest } from 'cdktf';
+import { existsSync, mkdirSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { Environment } from '../config/environment';
 import { loadEnvironments } from '../config/load';
@@ -8,7 +8,13 @@ import { layoutProblems, type ProjectLayout } from '../config/project-layout';
 import { campaignSetupSheet } from '../handoff/campaign-setup-sheet';
 import { provisioningEmail } from '../handoff/provisioning-email';
 import { EnvironmentStack } from '../stacks/environment-stack';
+import { CollectingSynthesizer, type StackFiles } from './collecting-synthesizer';
+import { createStaging, type ManifestFile, type Staging, writeManifest, writeStacks } from './output-folder';
+import { lockOutputFolder } from './output-lock';
 import { HANDOFF, stagingDirOf } from './project-paths';
+import { removeInBackground } from './remove-in-background';
+import { checkSelection } from './stack-selection';
+import { skipTokenStackTraces } from './token-stack-traces';
 
 export interface SynthesizeOptions {
   /** Folder of `*.json` environment files. */
@@ -17,6 +23,13 @@ export interface SynthesizeOptions {
   readonly outdir: string;
   /** The project folder: paths in messages and local state are relative to it. */
   readonly projectDir: string;
+  /**
+   * Synthesize only these environments (every file is still validated).
+   * @default - all of them
+   */
+  readonly stacks?: readonly string[];
+  /** Told when this run waits for another one writing the same output folder, and when it proceeds. */
+  readonly onWait?: (message: string) => void;
   /** Told as each phase advances, for a progress line on a terminal. */
   readonly onProgress?: (progress: SynthProgress) => void;
 }
@@ -29,6 +42,7 @@ export interface SynthProgress {
 
 export interface SynthesizedEnvironment {
   readonly name: string;
+  readonly environment: Environment;
   /** Folder holding `cdk.tf.json`. */
   readonly stackDir: string;
   /** The handoff documents written for it. */
@@ -37,89 +51,151 @@ export interface SynthesizedEnvironment {
   readonly notices: string[];
 }
 
-interface Manifest {
-  stacks: Record<string, { annotations: { level: string; message: string }[] }>;
+/** What cdktf writes into a stack folder: its JSON configuration, or (`--hcl`) HCL and its metadata. */
+const SYNTHESIZED_CONFIGURATION = ['cdk.tf.json', 'cdk.tf', Manifest.stackMetadataPath];
+
+/** The handoff documents of one environment, as files of its stack folder. */
+function handoffFiles(env: Environment, projectDir: string, stackDir: string): [string, string][] {
+  return [
+    [`${HANDOFF.folder}/${HANDOFF.email}`, provisioningEmail(env)],
+    [
+      `${HANDOFF.folder}/${HANDOFF.sheet}`,
+      campaignSetupSheet(env, { stackDir: relative(projectDir, stackDir), emailFile: HANDOFF.email }),
+    ],
+  ];
 }
 
-function writeHandoff(env: Environment, stackDir: string, projectDir: string, finalStackDir: string): string[] {
-  const folder = join(stackDir, HANDOFF.folder);
-  mkdirSync(folder, { recursive: true });
-  const email = join(folder, HANDOFF.email);
-  const sheet = join(folder, HANDOFF.sheet);
-  writeFileSync(email, provisioningEmail(env));
-  writeFileSync(
-    sheet,
-    campaignSetupSheet(env, { stackDir: relative(projectDir, finalStackDir), emailFile: HANDOFF.email }),
-  );
-  return [HANDOFF.email, HANDOFF.sheet].map((f) => join(finalStackDir, HANDOFF.folder, f));
+interface Synthesized {
+  readonly results: SynthesizedEnvironment[];
+  readonly stacks: Map<string, StackFiles>;
+  readonly manifest: ManifestFile;
 }
 
-/** What `terraform init` left in a stack folder: kept across synths, so `terraform output` keeps working. */
-const TERRAFORM_WORKING_STATE = ['.terraform', '.terraform.lock.hcl'];
+/** Synthesizes `environments` with their handoff documents, in memory (cdktf's manifest goes to `staging`). */
+function synthesizeAll(staging: string, environments: readonly Environment[], options: SynthesizeOptions): Synthesized {
+  skipTokenStackTraces();
+  // Validations are skipped: each `terraform_data` would spawn `terraform version`; main checks it once.
+  const app = new App({ outdir: staging, skipValidation: true, stackTraces: false });
+  const total = environments.length;
+  const progress = (phase: SynthProgress['phase'], done: number) => options.onProgress?.({ phase, done, total });
+  const stacks = new Map<string, StackFiles>();
+  environments.forEach((environment, i) => {
+    progress('building stacks', i);
+    const stack = new EnvironmentStack(app, { environment, projectDir: options.projectDir });
+    stack.synthesizer = new CollectingSynthesizer(stack, (name, files) => stacks.set(name, files));
+  });
+  progress('synthesizing', 0);
+  app.synth();
+  const manifest = app.manifest.buildManifest() as unknown as ManifestFile;
+  const results = environments.map((environment, i): SynthesizedEnvironment => {
+    progress('writing handoff documents', i);
+    const stackDir = join(options.outdir, Manifest.stacksFolder, environment.name);
+    const files = stacks.get(environment.name);
+    if (files === undefined) throw new Error(`cdktf synthesized no stack for ${environment.name}`);
+    const documents = handoffFiles(environment, options.projectDir, stackDir);
+    for (const [file, content] of documents) files.set(file, content);
+    return {
+      name: environment.name,
+      environment,
+      stackDir,
+      documents: documents.map(([file]) => join(stackDir, file)),
+      notices: (manifest.stacks[environment.name]?.annotations ?? []).map((a) => `${a.level}: ${a.message}`),
+    };
+  });
+  return { results, stacks, manifest };
+}
 
-function keepTerraformWorkingState(outdir: string, staging: string, stacks: string[]): void {
-  for (const stack of stacks) {
-    for (const entry of TERRAFORM_WORKING_STATE) {
-      const previous = join(outdir, 'stacks', stack, entry);
-      if (existsSync(previous)) renameSync(previous, join(staging, 'stacks', stack, entry));
+/** A synth whose output waits in its staging folder, holding the output lock until it is committed or abandoned. */
+export interface StagedSynthesis {
+  readonly results: readonly SynthesizedEnvironment[];
+  /** Moves the output into place and releases the lock. */
+  commit(): SynthesizedEnvironment[];
+  /** Drops the output, leaving the output folder as it was, and releases the lock. */
+  abandon(): void;
+}
+
+/**
+ * Takes the output folder's lock (waiting while another run holds it), validates every
+ * environment, and synthesizes all stacks (or the selected ones) with their handoff documents into
+ * a staging folder of this run's own. On any error the lock is released and the output folder is
+ * left exactly as it was, so a failed run never breaks output that another run or a running
+ * Terraform is using, and a rejected file never leaves anything behind.
+ */
+export async function stageSynthesis(options: SynthesizeOptions): Promise<StagedSynthesis> {
+  const layout: ProjectLayout = {
+    projectDir: options.projectDir,
+    environmentsDir: options.environmentsDir,
+    outputDirs: [options.outdir, stagingDirOf(options.outdir)],
+  };
+  // An output folder that is or holds the project is refused before anything is touched.
+  const unsafe = layoutProblems(layout);
+  if (unsafe.length > 0) throw new ConfigError(unsafe);
+  // A CDKTF_OUTDIR such as `build/out` may name a folder whose parent does not exist yet.
+  const createdParent = mkdirSync(dirname(options.outdir), { recursive: true });
+  const lock = await lockOutputFolder(options.outdir, options.onWait);
+  let staging: Staging | undefined;
+  const finish = () => {
+    if (staging !== undefined) {
+      rmSync(staging.staging, { recursive: true, force: true });
+      // What synth removed from the output can be large: it is deleted without waiting for it.
+      removeInBackground([...staging.leftovers, staging.trash].filter((path) => existsSync(path)));
     }
+    lock.release();
+  };
+  /** A failed run leaves nothing behind, not even the folders it created for the output. */
+  const fail = () => {
+    finish();
+    if (createdParent !== undefined) removeEmptyFolders(dirname(options.outdir), createdParent);
+  };
+  try {
+    const environments = await loadEnvironments(layout);
+    const names = environments.map((e) => e.name);
+    if (options.stacks !== undefined) checkSelection(options.stacks, names);
+    const chosen =
+      options.stacks === undefined ? environments : environments.filter((e) => options.stacks?.includes(e.name));
+    const { staging: folder, trash } = (staging = createStaging(options.outdir));
+    const { results, stacks, manifest } = synthesizeAll(folder, chosen, options);
+    return {
+      results,
+      commit() {
+        try {
+          lock.assertHeld();
+          writeStacks(options.outdir, stacks, {
+            environments: names,
+            owned: [...SYNTHESIZED_CONFIGURATION, HANDOFF.folder],
+            trash,
+          });
+          writeManifest(options.outdir, manifest, names, folder);
+          return [...results];
+        } finally {
+          finish();
+        }
+      },
+      abandon: fail,
+    };
+  } catch (error) {
+    fail();
+    throw error;
+  }
+}
+
+/** Removes `folder` and its parents up to `top` as long as they are empty (another run may use them). */
+function removeEmptyFolders(folder: string, top: string): void {
+  for (let current = folder; ; current = dirname(current)) {
+    try {
+      rmdirSync(current);
+    } catch {
+      return;
+    }
+    if (current === top || dirname(current) === current) return;
   }
 }
 
 /**
- * Validates every environment, then synthesizes all stacks and their handoff documents into a
- * staging folder that replaces `outdir` only when everything succeeded. On any error, `outdir` is
- * removed too, so no stale or partial output can be mistaken for the current one. An output folder
- * that is or holds the project is refused before anything is touched.
+ * Validates every environment, then synthesizes all stacks (or the selected ones) and their
+ * handoff documents, which replace the stacks' files in `outdir` only when everything succeeded.
+ * Runs on the same output folder take turns; see `stageSynthesis`.
  */
 export async function synthesize(options: SynthesizeOptions): Promise<SynthesizedEnvironment[]> {
-  const staging = stagingDirOf(options.outdir);
-  const layout: ProjectLayout = {
-    projectDir: options.projectDir,
-    environmentsDir: options.environmentsDir,
-    outputDirs: [options.outdir, staging],
-  };
-  const unsafe = layoutProblems(layout);
-  if (unsafe.length > 0) throw new ConfigError(unsafe);
-  rmSync(staging, { recursive: true, force: true });
-  let createdParent: string | undefined;
-  try {
-    const environments = await loadEnvironments(layout);
-    // A CDKTF_OUTDIR such as `build/out` may name a folder whose parent does not exist yet.
-    createdParent = mkdirSync(dirname(staging), { recursive: true });
-    // Validations are skipped: each `terraform_data` would spawn `terraform version`; main checks it once.
-    const app = new App({ outdir: staging, skipValidation: true });
-    const total = environments.length;
-    const progress = (phase: SynthProgress['phase'], done: number) => options.onProgress?.({ phase, done, total });
-    const stacks = environments.map((environment, i) => {
-      progress('building stacks', i);
-      return new EnvironmentStack(app, { environment, projectDir: options.projectDir });
-    });
-    progress('synthesizing', 0);
-    app.synth();
-    const manifest = JSON.parse(readFileSync(join(staging, 'manifest.json'), 'utf8')) as Manifest;
-    const results = stacks.map((stack, i): SynthesizedEnvironment => {
-      progress('writing handoff documents', i);
-      const stackDir = join(options.outdir, 'stacks', stack.node.id);
-      return {
-        name: stack.node.id,
-        stackDir,
-        documents: writeHandoff(environments[i], join(staging, 'stacks', stack.node.id), options.projectDir, stackDir),
-        notices: manifest.stacks[stack.node.id].annotations.map((a) => `${a.level}: ${a.message}`),
-      };
-    });
-    keepTerraformWorkingState(
-      options.outdir,
-      staging,
-      results.map((r) => r.name),
-    );
-    rmSync(options.outdir, { recursive: true, force: true });
-    renameSync(staging, options.outdir);
-    return results;
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    rmSync(options.outdir, { recursive: true, force: true });
-    if (createdParent !== undefined) rmSync(createdParent, { recursive: true, force: true });
-    throw error;
-  }
+  return (await stageSynthesis(options)).commit();
 }

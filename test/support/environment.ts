@@ -1,4 +1,8 @@
-import { AnnotationMetadataEntryType, Testing, type TerraformStack } from 'cdktf';
+import { AnnotationMetadataEntryType, Manifest, type TerraformStack, Testing } from 'cdktf';
+import { StackSynthesizer } from 'cdktf/lib/synthesize/synthesizer';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { EnvironmentStack } from '../../stacks/environment-stack';
 import type { Environment } from '../../config/environment';
 import { parseEnvironment } from '../../config/load';
@@ -35,6 +39,20 @@ export function fileWith(change: (file: Record<string, any>) => void): Record<st
   return file;
 }
 
+/**
+ * A valid file for environment `name` that can sit beside others made the same way: its own
+ * bucket, tracking host and AAM destination, as the rules across environment files require.
+ */
+export function distinctFile(name: string, change: (file: Record<string, any>) => void = () => undefined) {
+  const number = [...name].reduce((n, c) => (n * 31 + c.charCodeAt(0)) % 900_000, 7);
+  return fileWith((f) => {
+    f.receiver.bucketName = `initech-campaign-aam-${name}`;
+    f.dns.trackingServer.records[0].hostname = `t-${name}.initech.example`;
+    f.campaign.dataSources[0].aamDestinationId = String(100_000 + number);
+    change(f);
+  });
+}
+
 /** Parses file contents as `environments/<name>.json`; fails the test with the problems if invalid. */
 export async function environment(file: Record<string, any> = validFile(), name = 'test'): Promise<Environment> {
   const parsed = await parseEnvironment(`environments/${name}.json`, JSON.stringify(file));
@@ -43,21 +61,35 @@ export async function environment(file: Record<string, any> = validFile(), name 
 }
 
 /**
- * A stack's synthesized Terraform JSON, judged as `app.synth()` judges it: `Testing.synth` runs the
- * Aspects (the policy checks among them) but only records their errors, so they are read back from
- * the construct tree and fail the test.
+ * A stack's synthesized Terraform JSON, judged as `app.synth()` judges it. `Testing.synth` is not
+ * enough: it runs the Aspects but not the synthesizer, where the policy checks run on the JSON
+ * cdktf writes, and it only records errors. So the stack goes through its own synthesizer, as
+ * `cdktf synth` would, and every error annotation fails the test.
  */
 export function synthChecked(stack: TerraformStack): string {
-  const synthesized = Testing.synth(stack);
-  const errors = stack.node
-    .findAll()
-    .flatMap((c) =>
-      c.node.metadata
-        .filter((m) => m.type === AnnotationMetadataEntryType.ERROR)
-        .map((m) => `[${c.node.path}] ${String(m.data)}`),
+  const outdir = mkdtempSync(join(tmpdir(), 'campaign-aam-synth-'));
+  try {
+    const manifest = new Manifest('test', outdir, false);
+    // Errors are collected below (all of them, with their constructs) rather than thrown at the first.
+    new StackSynthesizer(stack, true).synthesize({ outdir, manifest });
+    const errors = stack.node
+      .findAll()
+      .flatMap((c) =>
+        c.node.metadata
+          .filter((m) => m.type === AnnotationMetadataEntryType.ERROR)
+          .map((m) => `[${c.node.path}] ${String(m.data)}`),
+      );
+    if (errors.length > 0) throw new Error(`synthesis recorded ${errors.length} error(s):\n${errors.join('\n')}`);
+    const written = readFileSync(join(outdir, manifest.forStack(stack).synthesizedStackPath), 'utf8');
+    // As Testing.synth returns it: without cdktf's `//` metadata.
+    return JSON.stringify(
+      JSON.parse(written, (key, value) => (key === '//' ? undefined : value)),
+      null,
+      2,
     );
-  if (errors.length > 0) throw new Error(`synthesis recorded ${errors.length} error(s):\n${errors.join('\n')}`);
-  return synthesized;
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
 }
 
 /** The synthesized Terraform JSON of one environment's stack, as a string (for the cdktf matchers); fails on any error annotation. */

@@ -6,6 +6,22 @@ import { fileWith, validFile } from '../../support/environment';
 import { environmentsDir, tempDir } from '../../support/temp';
 import { EXAMPLES_DIR as EXAMPLES } from '../../support/examples';
 
+/** Every file under `folder` with its content, and every folder, to compare an output before and after. */
+function snapshot(folder: string): Record<string, string> {
+  const entries: Record<string, string> = {};
+  const walk = (dir: string, prefix: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) {
+        entries[`${path}/`] = '';
+        walk(join(dir, entry.name), `${path}/`);
+      } else entries[path] = readFileSync(join(dir, entry.name), 'utf8');
+    }
+  };
+  walk(folder, '');
+  return entries;
+}
+
 describe('synthesize', () => {
   it('synthesizes every shipped example environment with its handoff documents', async () => {
     const project = tempDir();
@@ -22,7 +38,8 @@ describe('synthesize', () => {
     }
     const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
     expect(Object.keys(manifest.stacks).sort()).toEqual(['dev', 'production', 'staging']);
-    expect(existsSync(`${outdir}.staging`)).toBe(false);
+    // No staging folder or lock is left beside the output.
+    expect(readdirSync(project)).toEqual(['cdktf.out']);
   });
 
   it('replaces the previous output instead of mixing old and new stacks', async () => {
@@ -39,19 +56,22 @@ describe('synthesize', () => {
     expect(readdirSync(join(outdir, 'stacks'))).toEqual(['beta']);
   });
 
-  it('writes nothing, and removes stale output, when any environment is invalid', async () => {
+  it('writes nothing when any environment is invalid, and leaves the previous output as it was', async () => {
     const project = tempDir();
     const outdir = join(project, 'cdktf.out');
-    mkdirSync(join(outdir, 'stacks', 'old'), { recursive: true });
-    writeFileSync(join(outdir, 'stacks', 'old', 'cdk.tf.json'), '{}');
-    const dir = environmentsDir(
-      { good: validFile(), bad: fileWith((f) => (f.receiver.bucketName = 'Bad.Name')) },
-      project,
+    await synthesize({ environmentsDir: environmentsDir({ good: validFile() }, project), outdir, projectDir: project });
+    mkdirSync(join(outdir, 'stacks', 'good', '.terraform'));
+    const before = snapshot(outdir);
+    writeFileSync(
+      join(project, 'environments', 'bad.json'),
+      JSON.stringify(fileWith((f) => (f.receiver.bucketName = 'Bad.Name'))),
     );
 
-    await expect(synthesize({ environmentsDir: dir, outdir, projectDir: project })).rejects.toThrow(ConfigError);
-    expect(existsSync(outdir)).toBe(false);
-    expect(existsSync(`${outdir}.staging`)).toBe(false);
+    await expect(
+      synthesize({ environmentsDir: join(project, 'environments'), outdir, projectDir: project }),
+    ).rejects.toThrow(ConfigError);
+    expect(snapshot(outdir)).toEqual(before);
+    expect(readdirSync(project).sort()).toEqual(['cdktf.out', 'environments']);
   });
 
   it('reports problems of every file together, with paths relative to the project', async () => {

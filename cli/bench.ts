@@ -1,0 +1,129 @@
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { formatReport, targets } from '../bench/report';
+import { PROJECT_DIR, runBenchmark } from '../bench/run-benchmark';
+
+const USAGE = `usage: npm run bench [-- --sizes 1,10,50,200] [--runs 5] [--no-naive] [--no-plan] [--out bench/results/latest.json]
+
+Synthesizes N generated environments with this app and with the two floors kept in bench/floors
+(a bare cdktf app with validations skipped, and with them on), alternating runs, and prints the
+median wall time, peak memory and their ratios per N; also one environment selected among N,
+\`npm run review\` across two revisions (when the script exists) and \`terraform plan\` of one
+stack. The same figures go to the JSON file. The naive floor takes about a minute per run at 200.`;
+
+class UsageError extends Error {}
+
+interface Arguments {
+  sizes: number[];
+  runs: number;
+  naive: boolean;
+  plan: boolean;
+  out: string;
+}
+
+function parseArguments(args: string[]): Arguments {
+  const parsed: Arguments = {
+    sizes: [1, 10, 50, 200],
+    runs: 5,
+    naive: true,
+    plan: true,
+    out: join(PROJECT_DIR, 'bench', 'results', 'latest.json'),
+  };
+  for (let i = 0; i < args.length; i++) {
+    const value = () => {
+      const v = args[++i];
+      if (v === undefined) throw new UsageError(`${args[i - 1]} needs a value\n\n${USAGE}`);
+      return v;
+    };
+    switch (args[i]) {
+      case '--sizes':
+        parsed.sizes = value()
+          .split(',')
+          .map((s) => Number(s.trim()));
+        if (parsed.sizes.some((n) => !Number.isInteger(n) || n < 1))
+          throw new UsageError(`--sizes takes positive whole numbers, e.g. 1,10,50,200\n\n${USAGE}`);
+        parsed.sizes.sort((a, b) => a - b);
+        break;
+      case '--runs':
+        parsed.runs = Number(value());
+        if (!Number.isInteger(parsed.runs) || parsed.runs < 1)
+          throw new UsageError(`--runs takes a positive whole number\n\n${USAGE}`);
+        break;
+      case '--no-naive':
+        parsed.naive = false;
+        break;
+      case '--no-plan':
+        parsed.plan = false;
+        break;
+      case '--out':
+        parsed.out = value();
+        break;
+      default:
+        throw new UsageError(`unknown argument ${args[i]}\n\n${USAGE}`);
+    }
+  }
+  return parsed;
+}
+
+function terraformVersion(): string | undefined {
+  try {
+    const output = execFileSync('terraform', ['version', '-json'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    return (JSON.parse(output) as { terraform_version: string }).terraform_version;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the figures depend on: they are only comparable on the same kind of machine and load. */
+function machine() {
+  return {
+    cpu: cpus()[0]?.model,
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    freeMemoryGiB: Math.round(freemem() / 2 ** 30),
+    loadAverage1m: loadavg()[0],
+    node: process.version,
+    terraform: terraformVersion(),
+    platform: `${process.platform} ${process.arch}`,
+  };
+}
+
+async function main(args: string[]): Promise<number> {
+  const options = parseArguments(args);
+  const workDir = mkdtempSync(join(tmpdir(), 'campaign-aam-bench-'));
+  const before = machine();
+  const startedAt = new Date().toISOString();
+  console.log(`benchmark: ${options.sizes.join(', ')} environments, ${options.runs} runs each, in ${workDir}`);
+  try {
+    const result = await runBenchmark({ ...options, workDir, progress: (line) => console.log(line) });
+    const report = {
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      machine: { ...before, loadAverage1mAtEnd: loadavg()[0] },
+      runs: options.runs,
+      ...result,
+      targets: targets(result),
+    };
+    console.log(`\n${formatReport(result)}`);
+    mkdirSync(dirname(options.out), { recursive: true });
+    writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\nfigures written to ${options.out} (load average ${before.loadAverage1m.toFixed(1)} at the start)`);
+    return 0;
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(error instanceof UsageError ? error.message : error instanceof Error ? error.stack : String(error));
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  },
+);

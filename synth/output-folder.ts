@@ -1,0 +1,160 @@
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { Manifest } from 'cdktf';
+import type { StackFiles } from './collecting-synthesizer';
+
+/** One stack's entry in cdktf's `manifest.json` (the cdktf CLI reads it to find stacks). */
+export interface StackManifest {
+  readonly name: string;
+  readonly synthesizedStackPath: string;
+  readonly annotations: readonly { level: string; message: string }[];
+  readonly [key: string]: unknown;
+}
+
+export interface ManifestFile {
+  readonly version: string;
+  readonly stacks: Record<string, StackManifest>;
+}
+
+const stagingPrefix = (outdir: string) => `${basename(outdir)}.staging-`;
+
+export interface Staging {
+  /** This run's own folder beside the output folder (cdktf writes its manifest there). */
+  readonly staging: string;
+  /** Where this run moves what it removes from the output folder, for deletion afterwards. */
+  readonly trash: string;
+  /** Folders of earlier runs still there (a run that died, or a deletion still under way). */
+  readonly leftovers: string[];
+}
+
+export function createStaging(outdir: string): Staging {
+  const parent = dirname(outdir);
+  mkdirSync(parent, { recursive: true });
+  const leftovers = readdirSync(parent)
+    .filter((entry) => entry.startsWith(stagingPrefix(outdir)))
+    .map((entry) => join(parent, entry));
+  const staging = mkdtempSync(join(parent, stagingPrefix(outdir)));
+  return { staging, trash: `${staging}.removed`, leftovers };
+}
+
+export function readManifest(folder: string): ManifestFile | undefined {
+  try {
+    return JSON.parse(readFileSync(join(folder, Manifest.fileName), 'utf8')) as ManifestFile;
+  } catch {
+    return undefined;
+  }
+}
+
+function currentContent(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes `content` to `path` unless it is there already. A file that exists is replaced by
+ * rename, atomically, so a reader (Terraform starting in that folder) sees the old file or the
+ * new one, never half of one; unchanged files are not touched at all.
+ */
+function writeIfChanged(path: string, content: string): void {
+  const current = currentContent(path);
+  if (current === content) return;
+  if (current === undefined) {
+    writeFileSync(path, content);
+    return;
+  }
+  const pending = join(dirname(path), `.${basename(path)}.${process.pid}.next`);
+  writeFileSync(pending, content);
+  renameSync(pending, path);
+}
+
+const isDirectory = (path: string) => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+export interface WriteOptions {
+  /** Every environment that exists now (all were validated). */
+  readonly environments: readonly string[];
+  /**
+   * The top-level entries of a stack folder that synth owns: cdktf's configuration (JSON, or HCL
+   * and its metadata) and the handoff documents folder. Everything else there (`.terraform`, the
+   * lock file, a saved plan) belongs to Terraform or the user and is never touched.
+   */
+  readonly owned: readonly string[];
+  /** Where removed folders and files go, for deletion after the run. */
+  readonly trash: string;
+}
+
+/** Moves `path` into the trash (a rename: instant, and safe for anyone still using it). */
+function discard(path: string, trash: string): void {
+  mkdirSync(trash, { recursive: true });
+  renameSync(path, join(trash, `${basename(path)}-${readdirSync(trash).length}`));
+}
+
+/** Removes what synth wrote into `folder` last time and does not write now. */
+function discardStale(folder: string, files: StackFiles, owned: readonly string[], trash: string): void {
+  const fresh = new Set([...files.keys()]);
+  const freshTop = new Set([...fresh].map((f) => f.split('/')[0]));
+  for (const entry of readdirSync(folder)) {
+    if (!owned.includes(entry)) continue;
+    if (!freshTop.has(entry)) discard(join(folder, entry), trash);
+    else if (isDirectory(join(folder, entry))) {
+      for (const file of readdirSync(join(folder, entry))) {
+        if (!fresh.has(`${entry}/${file}`)) discard(join(folder, entry, file), trash);
+      }
+    }
+  }
+}
+
+/**
+ * Writes synthesized stacks into `outdir`, in place: stack folders stay where they are, with
+ * their `.terraform`, so a `terraform plan` or `apply` running in one is undisturbed, and only
+ * changed files are written. Stack folders of environments that no longer exist go to the trash.
+ */
+export function writeStacks(outdir: string, stacks: ReadonlyMap<string, StackFiles>, options: WriteOptions): void {
+  const stacksDir = join(outdir, Manifest.stacksFolder);
+  mkdirSync(stacksDir, { recursive: true });
+  for (const [name, files] of stacks) {
+    const folder = join(stacksDir, name);
+    const existed = existsSync(folder);
+    for (const [file, content] of files) {
+      mkdirSync(dirname(join(folder, file)), { recursive: true });
+      writeIfChanged(join(folder, file), content);
+    }
+    if (existed) discardStale(folder, files, options.owned, options.trash);
+  }
+  for (const name of readdirSync(stacksDir)) {
+    if (!options.environments.includes(name)) discard(join(stacksDir, name), options.trash);
+  }
+}
+
+/**
+ * Writes the manifest, last and in one rename. Stacks not synthesized this time (a selected synth)
+ * stay listed as they were: the cdktf CLI deletes every stack folder its manifest does not list.
+ */
+export function writeManifest(outdir: string, fresh: ManifestFile, environments: readonly string[], staging: string) {
+  const previous = readManifest(outdir);
+  const stacks: Record<string, StackManifest> = {};
+  for (const name of environments) {
+    const entry = fresh.stacks[name] ?? previous?.stacks[name];
+    if (entry !== undefined && existsSync(join(outdir, entry.synthesizedStackPath))) stacks[name] = entry;
+  }
+  const pending = join(staging, `${Manifest.fileName}.next`);
+  writeFileSync(pending, JSON.stringify({ version: fresh.version, stacks }, null, 2));
+  renameSync(pending, join(outdir, Manifest.fileName));
+}

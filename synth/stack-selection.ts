@@ -1,0 +1,44 @@
+import { closest } from '../config/closest';
+
+/**
+ * Names the environments to synthesize, comma-separated; unset (or empty) means all of them.
+ * `npm run plan`/`deploy` set it for their cdktf run, because cdktf itself synthesizes every stack
+ * and only then picks the one asked for (it tells the app nothing). Every file is still validated,
+ * cross-file rules included; the other stacks keep their last synthesized configuration.
+ */
+export const STACK_SELECTION_VARIABLE = 'CAMPAIGN_AAM_STACK';
+
+/** A selection that names no environment; its message says which names exist. */
+export class StackSelectionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StackSelectionError';
+  }
+}
+
+/** The environments named in `CAMPAIGN_AAM_STACK`, or `undefined` for all. */
+export function selectedStacks(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
+  const names = (env[STACK_SELECTION_VARIABLE] ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  return names.length === 0 ? undefined : [...new Set(names)];
+}
+
+/** The environment for a child cdktf run that should synthesize only `stacks`. */
+export function stackSelectionEnv(stacks: readonly string[]): Record<string, string> {
+  return { [STACK_SELECTION_VARIABLE]: stacks.join(',') };
+}
+
+/** Checks that every selected name is an environment; throws with the known names otherwise. */
+export function checkSelection(selection: readonly string[], environments: readonly string[]): void {
+  const unknown = selection.filter((name) => !environments.includes(name));
+  if (unknown.length === 0) return;
+  const hints = unknown.map((name) => {
+    const guess = closest(name, environments);
+    return `"${name}"${guess === undefined ? '' : ` (did you mean "${guess}"?)`}`;
+  });
+  throw new StackSelectionError(
+    `no environment named ${hints.join(', ')}; known: ${environments.join(', ')} (the files in the environments folder)`,
+  );
+}

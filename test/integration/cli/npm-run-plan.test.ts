@@ -1,0 +1,37 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileWith } from '../../support/environment';
+import { run } from '../../support/run';
+import { expectExit } from '../../support/terraform';
+import { terraformEnv } from '../../../deploy/terraform-env';
+import { environmentsDir, tempDir } from '../../support/temp';
+
+jest.setTimeout(300_000);
+
+describe('npm run plan -- <environment>', () => {
+  it('synthesizes only that environment, plans it, and leaves its local state owner-only', () => {
+    const work = tempDir();
+    // An emulator endpoint nobody listens on: with no state, the provider makes no call, so the plan runs offline.
+    const offline = (name: string) =>
+      fileWith((f) => {
+        f.aws.endpoint = 'http://127.0.0.1:9';
+        f.receiver.bucketName = `initech-aam-${name}`;
+        f.backend = { type: 'local', path: join(work, `${name}.tfstate`) };
+      });
+    const dir = environmentsDir({ alpha: offline('alpha'), beta: offline('beta') }, work);
+
+    const result = run('npm', ['run', '--silent', 'plan', '--', 'alpha', '--output', join(work, 'cdktf.out')], {
+      env: { ...terraformEnv(), CAMPAIGN_AAM_ENVIRONMENTS: dir },
+    });
+
+    expectExit(result, 0);
+    expect(result.stdout).toContain(
+      `alpha: stack and handoff documents in ${join(work, 'cdktf.out', 'stacks', 'alpha')}`,
+    );
+    expect(result.stdout).not.toContain('beta: stack and handoff documents');
+    expect(result.stdout).toMatch(/Plan: \d+ to add, 0 to change, 0 to destroy/);
+    for (const file of ['alpha.tfstate', 'alpha.tfstate.backup']) {
+      expect(statSync(join(work, file)).mode & 0o777).toBe(0o600);
+    }
+  });
+});
