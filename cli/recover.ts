@@ -39,7 +39,7 @@ async function main(args: string[]): Promise<number> {
   const shownAs = relative(process.cwd(), stackDir) || stackDir;
   if (!isInitializedStack(stackDir)) {
     throw new UsageError(
-      `${shownAs} holds no initialized stack: recover works on the stack the interrupted deploy ran (run \`npx cdktf diff ${env.name} --skip-provider-lock\` to synthesize and initialize it)`,
+      `${shownAs} holds no initialized stack: recover works on the stack the interrupted deploy ran (run \`npm run plan -- ${env.name}\` to synthesize and initialize it)`,
     );
   }
 

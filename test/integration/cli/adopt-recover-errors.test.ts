@@ -28,11 +28,11 @@ describe('npm run adopt and npm run recover: mistakes get a clear message and ex
     expect(result.stderr.trim()).toBe('no environment named "staging"; known: real');
   });
 
-  it('adopt without AWS credentials says how to provide them, as for cdktf diff', () => {
+  it('adopt without AWS credentials says how to provide them, as for npm run plan', () => {
     const result = projectCommand(work, 'adopt', 'real', [], NO_CREDENTIALS);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(
-      /^no usable AWS credentials \(CredentialsProviderError: .*\): set them as for `cdktf diff` \(AWS_PROFILE, AWS_ACCESS_KEY_ID\/AWS_SECRET_ACCESS_KEY, or SSO\), then run again\n$/,
+      /^no usable AWS credentials \(CredentialsProviderError: .*\): set them as for `npm run plan` \(AWS_PROFILE, AWS_ACCESS_KEY_ID\/AWS_SECRET_ACCESS_KEY, or SSO\), then run again\n$/,
     );
     expect(result.stdout).toBe('');
   });
@@ -41,7 +41,7 @@ describe('npm run adopt and npm run recover: mistakes get a clear message and ex
     const result = projectCommand(work, 'recover', 'real');
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(
-      'holds no initialized stack: recover works on the stack the interrupted deploy ran',
+      'holds no initialized stack: recover works on the stack the interrupted deploy ran (run `npm run plan -- real` to synthesize and initialize it)',
     );
   });
 
