@@ -4,7 +4,8 @@ import { awsClients } from '../aws-lookups/aws-clients';
 import { LookupSetupError } from '../aws-lookups/lookup-errors';
 import { isInitializedStack, readState, StateReadError } from '../aws-lookups/terraform-state';
 import { ConfigError } from '../config/problems';
-import { selectEnvironment, UsageError } from './select-environment';
+import { selectEnvironment } from './select-environment';
+import { UsageError } from './usage-error';
 
 const USAGE = `usage: npm run adopt -- <environment>
 

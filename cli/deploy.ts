@@ -1,6 +1,7 @@
 import { describeNonConvergence } from '../deploy/convergence';
 import { deployEnvironment } from '../deploy/deploy';
-import { synthesizeFor, UsageError } from './synthesize-for';
+import { synthesizeFor } from './synthesize-for';
+import { UsageError } from './usage-error';
 
 const USAGE = `usage: npm run deploy -- <environment> [--auto-approve]
 

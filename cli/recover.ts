@@ -7,7 +7,8 @@ import { importCommand, runImports } from '../recover/import-commands';
 import { formatRecovery } from '../recover/format-recovery';
 import { findRecovery } from '../recover/recovery';
 import { isInitializedStack, readState, StateReadError } from '../aws-lookups/terraform-state';
-import { selectEnvironment, UsageError } from './select-environment';
+import { selectEnvironment } from './select-environment';
+import { UsageError } from './usage-error';
 
 const USAGE = `usage: npm run recover -- <environment> [--yes | --print]
 

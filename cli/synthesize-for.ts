@@ -1,9 +1,7 @@
 import { projectPaths } from '../synth/project-paths';
 import { describeSynthesis, synthesizeProject } from '../synth/synthesize-project';
 import { StatusLine } from './progress';
-
-/** A wrong command line: printed as is, exit code 2. */
-export class UsageError extends Error {}
+import { unknownEnvironment, UsageError } from './usage-error';
 
 /**
  * The first step of `plan` and `deploy`: synthesize every environment in-process (so each
@@ -18,10 +16,10 @@ export async function synthesizeFor(name: string | undefined, usage: string) {
   status.clear();
   if (!synthesis.ok) return { ok: false as const, error: synthesis.error };
   const result = synthesis.results.find((r) => r.name === name);
-  if (result === undefined)
-    throw new UsageError(
-      `no environment named "${name}"; known: ${synthesis.results.map((r) => r.name).join(', ')}\n\n${usage}`,
-    );
+  if (result === undefined) {
+    const known = synthesis.results.map((r) => r.name);
+    throw new UsageError(`${unknownEnvironment(name, known)}\n\n${usage}`);
+  }
   for (const warning of synthesis.warnings) console.error(`warning: ${warning}`);
   console.log(describeSynthesis([result]).join('\n'));
   return { ok: true as const, outdir: projectPaths(process.cwd()).outdir, result };
