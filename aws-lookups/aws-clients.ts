@@ -23,7 +23,7 @@ export interface AwsClients {
 }
 
 /**
- * Clients with the credentials `cdktf diff` uses: the AWS SDK's default chain (`AWS_PROFILE`,
+ * Clients with the credentials `npm run plan` uses: the AWS SDK's default chain (`AWS_PROFILE`,
  * environment variables, SSO...), as the AWS provider reads it; for an emulator environment, its
  * endpoint and the emulator's credentials, as the provider gets them. `credentials` overrides both.
  */

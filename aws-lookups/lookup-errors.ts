@@ -34,7 +34,7 @@ export function explainSetupError(error: unknown): unknown {
   const name = nameOf(error);
   if (CREDENTIALS.has(name) || /Could not load credentials/.test(error instanceof Error ? error.message : '')) {
     return new LookupSetupError(
-      `no usable AWS credentials (${name}: ${(error as Error).message.split('\n')[0]}): set them as for \`cdktf diff\` (AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or SSO), then run again`,
+      `no usable AWS credentials (${name}: ${(error as Error).message.split('\n')[0]}): set them as for \`npm run plan\` (AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or SSO), then run again`,
     );
   }
   if (['InvalidClientTokenId', 'SignatureDoesNotMatch', 'UnrecognizedClientException'].includes(name)) {

@@ -4,11 +4,12 @@ import { awsClients } from '../aws-lookups/aws-clients';
 import { LookupSetupError } from '../aws-lookups/lookup-errors';
 import { isInitializedStack, readState, StateReadError } from '../aws-lookups/terraform-state';
 import { ConfigError } from '../config/problems';
-import { selectEnvironment, UsageError } from './select-environment';
+import { selectEnvironment } from './select-environment';
+import { UsageError } from './usage-error';
 
 const USAGE = `usage: npm run adopt -- <environment>
 
-Looks at the AWS account (read only, with the credentials \`cdktf diff\` uses) for everything the
+Looks at the AWS account (read only, with the credentials \`npm run plan\` uses) for everything the
 environment file declares: what exists, what the first plan would change on it, what a hand-made
 set-up leaves behind, and the "adopt" section that takes it over. Exit code 0 when the file as it
 is plans cleanly, 1 when the first plan or apply would fail, 2 on a usage or credentials error.`;

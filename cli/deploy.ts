@@ -1,7 +1,8 @@
 import { describeNonConvergence } from '../deploy/convergence';
 import { deployEnvironment } from '../deploy/deploy';
 import { restrictLocalStateFiles } from '../state/local-state-files';
-import { synthesizeFor, UsageError } from './synthesize-for';
+import { synthesizeFor } from './synthesize-for';
+import { UsageError } from './usage-error';
 
 const USAGE = `usage: npm run deploy -- <environment> [--auto-approve]
 

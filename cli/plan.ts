@@ -1,6 +1,7 @@
 import { cdktfBin, toolEnv } from '../deploy/deploy';
 import { runCommand } from '../deploy/processes';
-import { synthesizeFor, UsageError } from './synthesize-for';
+import { synthesizeFor } from './synthesize-for';
+import { UsageError } from './usage-error';
 
 const USAGE = `usage: npm run plan -- <environment>
 

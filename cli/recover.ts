@@ -8,7 +8,8 @@ import { restrictLocalStateFiles } from '../state/local-state-files';
 import { formatRecovery } from '../recover/format-recovery';
 import { findRecovery } from '../recover/recovery';
 import { isInitializedStack, readState, StateReadError } from '../aws-lookups/terraform-state';
-import { selectEnvironment, UsageError } from './select-environment';
+import { selectEnvironment } from './select-environment';
+import { UsageError } from './usage-error';
 
 const USAGE = `usage: npm run recover -- <environment> [--yes | --print]
 
@@ -40,7 +41,7 @@ async function main(args: string[]): Promise<number> {
   const shownAs = relative(process.cwd(), stackDir) || stackDir;
   if (!isInitializedStack(stackDir)) {
     throw new UsageError(
-      `${shownAs} holds no initialized stack: recover works on the stack the interrupted deploy ran (run \`npx cdktf diff ${env.name} --skip-provider-lock\` to synthesize and initialize it)`,
+      `${shownAs} holds no initialized stack: recover works on the stack the interrupted deploy ran (run \`npm run plan -- ${env.name}\` to synthesize and initialize it)`,
     );
   }
 

@@ -12,6 +12,7 @@ import {
   WORKING_TREE,
   type PlanInput,
 } from '../review';
+import { UsageError } from './usage-error';
 
 const USAGE = `usage: npm run --silent review -- --base <revision> [--head <revision>] [options]
        npm run --silent review -- --plan <environment>=<plan.json> [--plan ...] [options]
@@ -30,8 +31,6 @@ attribute-level diff of each AWS resource.
   --fail-on-risk         exit 3 when a risk is found or a revision cannot be synthesized
 
 Exit codes: 0 the report was written; 2 bad input; 3 risks found with --fail-on-risk.`;
-
-class UsageError extends Error {}
 
 interface Options {
   readonly base?: string;

@@ -1,9 +1,8 @@
 import { loadEnvironments } from '../config/load';
 import type { Environment } from '../config/environment';
 import { projectPaths } from '../synth/project-paths';
-
-/** A mistake in how a command was called: printed as is, exit code 2. */
-export class UsageError extends Error {}
+import { unknownEnvironment } from '../config/environment-files';
+import { UsageError } from './usage-error';
 
 /**
  * The environment a command names (`npm run <command> -- <environment>`), validated with every
@@ -19,7 +18,12 @@ export async function selectEnvironment(name: string | undefined, usage: string,
   });
   const env: Environment | undefined = environments.find((e) => e.name === name);
   if (env === undefined) {
-    throw new UsageError(`no environment named "${name}"; known: ${environments.map((e) => e.name).join(', ')}`);
+    throw new UsageError(
+      unknownEnvironment(
+        name,
+        environments.map((e) => e.name),
+      ),
+    );
   }
   return { env, paths, projectDir };
 }

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GitHubApiError, upsertStickyComment } from '../github/sticky-comment';
+import { UsageError } from './usage-error';
 
 const USAGE = `usage: npm run sticky-comment -- --body-file <file> [--append-dir <dir>] [--marker <id>] [--pr <number>]
 
@@ -10,8 +11,6 @@ campaign-aam-review), so each push updates it instead of adding another. --appen
 *.md file of <dir> (if it exists), in name order, e.g. the plan-based reviews of each environment.
 Reads GITHUB_TOKEN, GITHUB_REPOSITORY (owner/name) and GITHUB_API_URL (default https://api.github.com);
 the pull request is --pr, or the one in GITHUB_EVENT_PATH's pull_request event.`;
-
-class UsageError extends Error {}
 
 function required(name: string): string {
   const value = process.env[name];

@@ -1,9 +1,7 @@
 import { projectPaths } from '../synth/project-paths';
 import { describeSynthesis, synthesizeProject } from '../synth/synthesize-project';
 import { StatusLine } from './progress';
-
-/** A wrong command line: printed as is, exit code 2. */
-export class UsageError extends Error {}
+import { UsageError } from './usage-error';
 
 /**
  * The first step of `plan` and `deploy`: validate every environment and synthesize the named one

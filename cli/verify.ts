@@ -2,7 +2,8 @@ import { verifyConnection } from '../verify/connection-check';
 import { connectionTarget, issuedKey, IssuedKeyError } from '../verify/issued-key';
 import { ConfigError } from '../config/problems';
 import { StatusLine } from './progress';
-import { selectEnvironment, UsageError } from './select-environment';
+import { selectEnvironment } from './select-environment';
+import { UsageError } from './usage-error';
 
 const USAGE = `usage: npm run verify -- <environment>
 

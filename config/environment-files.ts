@@ -1,6 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { ConfigProblem } from './problems';
+import { closest } from './closest';
 
 /**
  * The reviewed file of intended differences between environments (`npm run promote` reads it). It
@@ -69,4 +70,16 @@ export function environmentFiles(
     }
   }
   return { files, problems };
+}
+
+/**
+ * What every command says when it is given a name no environment file has: the likely intended
+ * name, then the known ones. Callers may add where the name came from.
+ */
+export function unknownEnvironment(names: string | readonly string[], known: readonly string[]): string {
+  const hints = (typeof names === 'string' ? [names] : names).map((name) => {
+    const guess = closest(name, known);
+    return `"${name}"${guess === undefined ? '' : ` (did you mean "${guess}"?)`}`;
+  });
+  return `no environment named ${hints.join(', ')}; known: ${known.join(', ')}`;
 }

@@ -1,5 +1,6 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { unknownEnvironment } from '../config/environment-files';
 import type { Environment } from '../config/environment';
 import { loadEnvironments } from '../config/load';
 import { describeNonConvergence } from '../deploy/convergence';
@@ -96,7 +97,10 @@ export class LocalRun {
     const original = examples.find((e) => e.name === this.environment);
     if (original === undefined)
       throw new StepFailure(
-        `no environment named "${this.environment}"; known: ${examples.map((e) => e.name).join(', ')}`,
+        unknownEnvironment(
+          this.environment,
+          examples.map((e) => e.name),
+        ),
       );
     const hostedZoneId = await createHostedZone(emulatorRoute53(moto.endpoint), original.dns.zoneName);
     if (original.receiver.accessLogs !== undefined) {

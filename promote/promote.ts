@@ -1,6 +1,6 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { closest } from '../config/closest';
+import { unknownEnvironment } from '../config/environment-files';
 import type { Environment } from '../config/environment';
 import { MINIMUM_REASON } from '../config/promotion';
 import type { ConfigProblem } from '../config/problems';
@@ -46,9 +46,8 @@ export function environmentNamed(workspace: Workspace, name: string): Environmen
   const env = workspace.environments.find((e) => e.name === name);
   if (env !== undefined) return env;
   const names = workspace.environments.map((e) => e.name);
-  const suggestion = closest(name, names);
   throw new PromoteUsageError(
-    `no environment named "${name}"${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`} Known: ${names.join(', ')} (the files in ${relative(workspace.cwd, workspace.environmentsDir) || '.'}/)`,
+    `${unknownEnvironment(name, names)} (the files in ${relative(workspace.cwd, workspace.environmentsDir) || '.'}/)`,
   );
 }
 

@@ -1,4 +1,4 @@
-import { closest } from '../config/closest';
+import { unknownEnvironment } from '../config/environment-files';
 
 /**
  * Names the environments to synthesize, comma-separated; unset (or empty) means all of them.
@@ -33,12 +33,5 @@ export function stackSelectionEnv(stacks: readonly string[]): Record<string, str
 /** Checks that every selected name is an environment; throws with the known names otherwise. */
 export function checkSelection(selection: readonly string[], environments: readonly string[]): void {
   const unknown = selection.filter((name) => !environments.includes(name));
-  if (unknown.length === 0) return;
-  const hints = unknown.map((name) => {
-    const guess = closest(name, environments);
-    return `"${name}"${guess === undefined ? '' : ` (did you mean "${guess}"?)`}`;
-  });
-  throw new StackSelectionError(
-    `no environment named ${hints.join(', ')}; known: ${environments.join(', ')} (the files in the environments folder)`,
-  );
+  if (unknown.length > 0) throw new StackSelectionError(unknownEnvironment(unknown, environments));
 }

@@ -23,9 +23,7 @@ export function terraformOutputs(stackDir: string, env: NodeJS.ProcessEnv = proc
       }),
     ) as Record<string, { value: unknown; sensitive: boolean }>;
   } catch {
-    throw new IssuedKeyError(
-      `cannot read the outputs of ${stackDir}: synthesize and deploy the environment first (terraform output failed)`,
-    );
+    throw new IssuedKeyError(`cannot read the outputs of ${stackDir} (terraform output failed)`);
   }
 }
 
@@ -44,11 +42,17 @@ export function issuedKey(env: Environment, stackDir: string, vars: NodeJS.Proce
       'the secret is PGP-encrypted: decrypt it (see the setup sheet) and pass it in CAMPAIGN_AAM_ACCESS_KEY_ID and CAMPAIGN_AAM_SECRET_ACCESS_KEY',
     );
   }
-  const outputs = terraformOutputs(stackDir, vars);
+  const deployFirst = `deploy it first with \`npm run deploy -- ${env.name}\`, or pass the key in CAMPAIGN_AAM_ACCESS_KEY_ID and CAMPAIGN_AAM_SECRET_ACCESS_KEY`;
+  let outputs;
+  try {
+    outputs = terraformOutputs(stackDir, vars);
+  } catch (error) {
+    throw error instanceof IssuedKeyError ? new IssuedKeyError(`${error.message}: ${deployFirst}`) : error;
+  }
   const id = outputs[OUTPUTS.activeAccessKeyId]?.value;
   const secret = outputs[OUTPUTS.secretAccessKey(env.accessKey.activeSlot)]?.value;
   if (typeof id !== 'string' || typeof secret !== 'string')
-    throw new IssuedKeyError(`the outputs of "${env.name}" hold no access key: is it deployed?`);
+    throw new IssuedKeyError(`the outputs of "${env.name}" hold no access key: ${deployFirst}`);
   return { accessKeyId: id, secretAccessKey: secret };
 }
 

@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { relative } from 'node:path';
+import { unknownEnvironment } from '../../config/environment-files';
 import { projectPaths } from '../../synth/project-paths';
 import { ReviewInputError } from '../errors';
 import type { Action, ChangeSet, EnvironmentChanges, ResourceChange, SubjectKind } from '../model';
@@ -124,7 +125,7 @@ export function planChanges(projectDir: string, inputs: readonly PlanInput[]): C
   for (const { environment, file } of inputs) {
     if (!known.includes(environment)) {
       throw new ReviewInputError(
-        `no environment named "${environment}" (given with --plan ${environment}=${file}); known environments: ${known.join(', ')}`,
+        `${unknownEnvironment(environment, known)} (given with --plan ${environment}=${file})`,
       );
     }
     if (seen.has(environment)) throw new ReviewInputError(`--plan names environment "${environment}" twice`);

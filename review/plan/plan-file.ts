@@ -43,7 +43,7 @@ export type PlanResourceChange = z.infer<typeof resourceChange>;
 export type PlanChange = z.infer<typeof change>;
 
 const HOW =
-  'produce it with `terraform -chdir=cdktf.out/stacks/<environment> show -json plan > plan.json` after `cdktf diff`';
+  'produce it with `terraform -chdir=cdktf.out/stacks/<environment> show -json plan > plan.json` after `npm run plan -- <environment>`';
 
 /** Reads one `terraform show -json` plan, or explains precisely why the file is not one. */
 export function readPlanFile(file: string): Plan {

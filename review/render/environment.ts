@@ -67,7 +67,7 @@ export function campaignPart(env: EnvironmentReport): string | undefined {
   const { steps, provisioningRequest } = env.adobe;
   if (env.campaign.length === 0 && !provisioningRequest.needed) return undefined;
   const when =
-    env.presence === 'removed' ? `after \`cdktf destroy ${env.name}\`` : `after \`cdktf deploy ${env.name}\``;
+    env.presence === 'removed' ? `after \`cdktf destroy ${env.name}\`` : `after \`npm run deploy -- ${env.name}\``;
   const request = provisioningRequest.needed
     ? `**New provisioning request to Adobe: needed** (${provisioningRequest.reasons.join('; ')}). Send the regenerated \`${provisioningRequest.document}\`.`
     : '**New provisioning request to Adobe:** not needed.';

@@ -2,7 +2,7 @@ import { PutBucketVersioningCommand } from '@aws-sdk/client-s3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { synthesize } from '../../synth/synthesize';
-import { cdktf } from '../support/cdktf-cli';
+import { projectCommand } from '../support/cdktf-cli';
 import { startMoto, type Moto } from '../../emulator/moto';
 import { review } from '../support/review';
 import { expectExit, terraform } from '../support/terraform';
@@ -68,7 +68,11 @@ describe('review of real Terraform plans (moto)', () => {
     stackDir = join(work, 'cdktf.out', 'stacks', NAME);
 
     // The first plan the way the README describes for `cdktf synth`: synth, then terraform plan -out.
-    synthesize({ environmentsDir: join(work, 'environments'), outdir: join(work, 'cdktf.out'), projectDir: work });
+    await synthesize({
+      environmentsDir: join(work, 'environments'),
+      outdir: join(work, 'cdktf.out'),
+      projectDir: work,
+    });
     expectExit(terraform(stackDir, ['init', '-input=false']), 0);
     expectExit(terraform(stackDir, ['plan', '-input=false', '-out=create.tfplan']), 0);
     createPlan = showJson('create.tfplan', join(work, 'create.json'));
@@ -86,8 +90,8 @@ describe('review of real Terraform plans (moto)', () => {
     file.accessKey = { pgpPublicKey: 'keybase:initech_secops' };
     writeEnv();
 
-    // The second the way it describes for `cdktf diff`, which leaves the plan as `plan` in the stack folder.
-    expectExit(cdktf(work, 'diff', NAME), 0);
+    // The second the way it describes for `npm run plan` (cdktf diff), which leaves the plan as `plan` in the stack folder.
+    expectExit(projectCommand(work, 'plan', NAME), 0);
     changePlan = showJson('plan', join(work, 'change.json'));
   });
 

@@ -31,10 +31,10 @@ export function verify(work: string, environment: string, env: Record<string, st
   });
 }
 
-/** `npm run <command> -- <environment> [args]` (adopt, recover) on the same folders. */
+/** `npm run <command> -- <environment> [args]` (plan, adopt, recover) on the same folders. */
 export function projectCommand(
   work: string,
-  command: 'adopt' | 'recover',
+  command: 'plan' | 'adopt' | 'recover',
   environment: string,
   args: string[] = [],
   env: Record<string, string> = {},

@@ -1,5 +1,5 @@
 import { validFile } from '../../support/environment';
-import { projectCommand } from '../../support/cdktf-cli';
+import { projectCommand, verify } from '../../support/cdktf-cli';
 import { environmentsDir, tempDir } from '../../support/temp';
 
 jest.setTimeout(240_000);
@@ -28,11 +28,11 @@ describe('npm run adopt and npm run recover: mistakes get a clear message and ex
     expect(result.stderr.trim()).toBe('no environment named "staging"; known: real');
   });
 
-  it('adopt without AWS credentials says how to provide them, as for cdktf diff', () => {
+  it('adopt without AWS credentials says how to provide them, as for npm run plan', () => {
     const result = projectCommand(work, 'adopt', 'real', [], NO_CREDENTIALS);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(
-      /^no usable AWS credentials \(CredentialsProviderError: .*\): set them as for `cdktf diff` \(AWS_PROFILE, AWS_ACCESS_KEY_ID\/AWS_SECRET_ACCESS_KEY, or SSO\), then run again\n$/,
+      /^no usable AWS credentials \(CredentialsProviderError: .*\): set them as for `npm run plan` \(AWS_PROFILE, AWS_ACCESS_KEY_ID\/AWS_SECRET_ACCESS_KEY, or SSO\), then run again\n$/,
     );
     expect(result.stdout).toBe('');
   });
@@ -41,7 +41,7 @@ describe('npm run adopt and npm run recover: mistakes get a clear message and ex
     const result = projectCommand(work, 'recover', 'real');
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(
-      'holds no initialized stack: recover works on the stack the interrupted deploy ran',
+      'holds no initialized stack: recover works on the stack the interrupted deploy ran (run `npm run plan -- real` to synthesize and initialize it)',
     );
   });
 
@@ -51,5 +51,18 @@ describe('npm run adopt and npm run recover: mistakes get a clear message and ex
       expect(result.status).toBe(2);
       expect(result.stderr).toContain('usage: npm run recover -- <environment> [--yes | --print]');
     }
+  });
+});
+
+describe('npm run verify of an environment not deployed from this folder', () => {
+  it('says to deploy it first, or to pass the key, with exit code 2', () => {
+    const work = tempDir();
+    environmentsDir({ real: validFile() }, work);
+    const result = verify(work, 'real');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(
+      /^cannot read the outputs of .*cdktf\.out\/stacks\/real \(terraform output failed\): deploy it first with `npm run deploy -- real`, or pass the key in CAMPAIGN_AAM_ACCESS_KEY_ID and CAMPAIGN_AAM_SECRET_ACCESS_KEY\n$/,
+    );
+    expect(result.stdout).toBe('');
   });
 });

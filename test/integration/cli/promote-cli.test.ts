@@ -96,7 +96,7 @@ describe('npm run promote (the compiled command)', () => {
   it('exits 2 with a clear message for bad input', () => {
     const project = exampleProject();
     const cases: [string[], string][] = [
-      [['dev', 'stagin'], 'no environment named "stagin"; did you mean "staging"?'],
+      [['dev', 'stagin'], 'no environment named "stagin" (did you mean "staging"?)'],
       [['dev', 'dev'], 'cannot promote "dev" onto itself'],
       [['dev'], 'usage: npm run promote -- <from> <to>'],
       [['dev', 'staging', '--write', '--check'], '--check only reports'],

@@ -110,7 +110,7 @@ describe('npm run review -- --base (revision mode)', () => {
     expect(lines).toContain(
       '- **New provisioning request to Adobe: needed** (a new environment). Send the regenerated `cdktf.out/stacks/fresh/handoff/provisioning-request.eml`.',
     );
-    expect(lines).toContain('`handoff/provisioning-request.eml`: new (25 lines).');
+    expect(lines).toContain('`handoff/provisioning-request.eml`: new (27 lines).');
   });
 
   it('reports a revision whose environment files are invalid, listing every problem, without crashing', () => {
@@ -209,17 +209,16 @@ describe('npm run review -- --base (revision mode)', () => {
 
   it('removes its temporary folder and stops its synths when interrupted', async () => {
     const project = gitProject();
-    for (let i = 0; i < 60; i++) {
-      project.writeEnvironment(
-        `e${i}`,
-        fileWith((f) => (f.receiver.bucketName = `initech-campaign-aam-e${i}`)),
-      );
-    }
+    // Valid side by side: each environment has its own bucket, tracking host and AAM destination.
+    const own = (i: number, bucketName: string) =>
+      fileWith((f) => {
+        f.receiver.bucketName = bucketName;
+        f.dns.trackingServer.records[0].hostname = `t-e${i}.initech.example`;
+        f.campaign.dataSources[0].aamDestinationId = String(500000 + i);
+      });
+    for (let i = 0; i < 60; i++) project.writeEnvironment(`e${i}`, own(i, `initech-campaign-aam-e${i}`));
     project.commit('base');
-    project.writeEnvironment(
-      'e0',
-      fileWith((f) => (f.receiver.bucketName = 'initech-campaign-aam-e0-renamed')),
-    );
+    project.writeEnvironment('e0', own(0, 'initech-campaign-aam-e0-renamed'));
     const tmp = ownTmp();
     const child = spawn(process.execPath, [...REVIEW_CLI, '--base', 'main'], {
       cwd: project.dir,

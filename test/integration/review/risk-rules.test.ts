@@ -8,11 +8,19 @@ jest.setTimeout(300_000);
 
 type File = Record<string, any>;
 
-/** A valid environment file of its own (bucket names must differ between environments). */
+/** Adobe assigns each environment its own AAM destinations: one ID per environment name. */
+const destinations = new Map<string, string>();
+const destinationOf = (name: string) => {
+  if (!destinations.has(name)) destinations.set(name, String(500001 + destinations.size));
+  return destinations.get(name)!;
+};
+
+/** A valid environment file of its own (bucket names, tracking hosts and destinations differ between environments). */
 const environment = (name: string, change: (f: File) => void = () => undefined) =>
   fileWith((f) => {
     f.receiver.bucketName = `initech-campaign-aam-${name}`;
     f.dns.trackingServer.records[0].hostname = `t-${name}.initech.example`;
+    f.campaign.dataSources[0].aamDestinationId = destinationOf(name);
     change(f);
   });
 
@@ -244,7 +252,10 @@ const rulesOf = (report: any, environment: string) =>
 function reviewJson(project: GitProject, base: string, head: string): any {
   const result = review(project.dir, ['--base', base, '--head', head, '--json']);
   expectExit(result, 0);
-  return JSON.parse(result.stdout);
+  const report = JSON.parse(result.stdout);
+  // An invalid revision is reported without risks: a fixture gone invalid would pass every silent case.
+  expect(report.problems).toEqual([]);
+  return report;
 }
 
 describe('risk rules, raised and silent, on revision pairs in a git repository', () => {

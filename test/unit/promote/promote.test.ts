@@ -161,7 +161,7 @@ describe('promote: what is compared', () => {
     const project = exampleProject();
     await expect(run(project, 'dev', 'prodution')).rejects.toThrow(
       new PromoteUsageError(
-        'no environment named "prodution"; did you mean "production"? Known: dev, production, staging (the files in environments/)',
+        'no environment named "prodution" (did you mean "production"?); known: dev, production, staging (the files in environments/)',
       ),
     );
     await expect(run(project, 'staging', 'staging')).rejects.toThrow(

@@ -14,7 +14,7 @@ const error = (contents: unknown, environment = 'test') => {
 describe('plan mode: clear errors for input that is not a plan of a known environment', () => {
   it('names an unknown environment and lists the known ones', () => {
     expect(error(plan([]), 'prod')).toMatch(
-      /^no environment named "prod" \(given with --plan prod=.*plan\.json\); known environments: test$/,
+      /^no environment named "prod"; known: test \(given with --plan prod=.*plan\.json\)$/,
     );
   });
 
@@ -43,7 +43,7 @@ describe('plan mode: clear errors for input that is not a plan of a known enviro
 
   it('says when the file is not JSON, state rather than a plan, or not shaped like a plan', () => {
     const how =
-      'produce it with `terraform -chdir=cdktf.out/stacks/<environment> show -json plan > plan.json` after `cdktf diff`';
+      'produce it with `terraform -chdir=cdktf.out/stacks/<environment> show -json plan > plan.json` after `npm run plan -- <environment>`';
     expect(error('{ not json')).toMatch(
       new RegExp(`^plan\\.json is not valid JSON \\(.+\\); ${how.replace(/[.*+?^${}()|[\]\\`]/g, '\\$&')}$`),
     );

@@ -70,7 +70,7 @@ describe('selecting environments', () => {
     const { run } = await project();
     await expect(run(['alpah'])).rejects.toThrow(StackSelectionError);
     await expect(run(['alpah'])).rejects.toThrow(
-      'no environment named "alpah" (did you mean "alpha"?); known: alpha, beta, gamma (the files in the environments folder)',
+      'no environment named "alpah" (did you mean "alpha"?); known: alpha, beta, gamma',
     );
   });
 
