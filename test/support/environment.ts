@@ -1,9 +1,7 @@
 import { AnnotationMetadataEntryType, Manifest, type TerraformStack, Testing } from 'cdktf';
-import { StackSynthesizer } from 'cdktf/lib/synthesize/synthesizer';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { EnvironmentStack } from '../../stacks/environment-stack';
+import { CollectingSynthesizer } from '../../synth/collecting-synthesizer';
+import { tempDir } from './temp';
 import type { Environment } from '../../config/environment';
 import { parseEnvironment } from '../../config/load';
 
@@ -60,36 +58,39 @@ export async function environment(file: Record<string, any> = validFile(), name 
   return parsed.environment;
 }
 
+let outdir: string | undefined;
+
 /**
  * A stack's synthesized Terraform JSON, judged as `app.synth()` judges it. `Testing.synth` is not
  * enough: it runs the Aspects but not the synthesizer, where the policy checks run on the JSON
- * cdktf writes, and it only records errors. So the stack goes through its own synthesizer, as
- * `cdktf synth` would, and every error annotation fails the test.
+ * cdktf writes, and it only records errors. So the stack goes through the synthesizer `cdktf
+ * synth` uses here (in memory), and every error annotation fails the test.
  */
 export function synthChecked(stack: TerraformStack): string {
-  const outdir = mkdtempSync(join(tmpdir(), 'campaign-aam-synth-'));
-  try {
-    const manifest = new Manifest('test', outdir, false);
-    // Errors are collected below (all of them, with their constructs) rather than thrown at the first.
-    new StackSynthesizer(stack, true).synthesize({ outdir, manifest });
-    const errors = stack.node
+  let written: string | undefined;
+  const synthesizer = new CollectingSynthesizer(stack, (_name, files) => (written = files.get('cdk.tf.json')));
+  const errors = () =>
+    stack.node
       .findAll()
       .flatMap((c) =>
         c.node.metadata
           .filter((m) => m.type === AnnotationMetadataEntryType.ERROR)
           .map((m) => `[${c.node.path}] ${String(m.data)}`),
       );
-    if (errors.length > 0) throw new Error(`synthesis recorded ${errors.length} error(s):\n${errors.join('\n')}`);
-    const written = readFileSync(join(outdir, manifest.forStack(stack).synthesizedStackPath), 'utf8');
-    // As Testing.synth returns it: without cdktf's `//` metadata.
-    return JSON.stringify(
-      JSON.parse(written, (key, value) => (key === '//' ? undefined : value)),
-      null,
-      2,
-    );
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
+  // cdktf's manifest insists on a folder; the synthesizer writes nothing into it.
+  outdir ??= tempDir();
+  try {
+    synthesizer.synthesize({ outdir, manifest: new Manifest('test', outdir, false), skipValidation: true });
+  } catch (error) {
+    if (errors().length === 0) throw error;
   }
+  if (errors().length > 0) throw new Error(`synthesis recorded ${errors().length} error(s):\n${errors().join('\n')}`);
+  // As Testing.synth returns it: without cdktf's `//` metadata.
+  return JSON.stringify(
+    JSON.parse(written!, (key, value) => (key === '//' ? undefined : value)),
+    null,
+    2,
+  );
 }
 
 /** The synthesized Terraform JSON of one environment's stack, as a string (for the cdktf matchers); fails on any error annotation. */
