@@ -226,11 +226,14 @@ describe('npm run review -- --base (revision mode)', () => {
       stdio: 'ignore',
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    // Interrupt while a revision's synth is writing its stacks (its all-or-nothing staging folder exists).
+    // Interrupt while a revision's synth holds its output folder (its lock or staging folder exists).
     const deadline = Date.now() + 60_000;
     const synthesizing = () =>
       readdirSync(tmp).some((d) =>
-        ['base', 'head'].some((side) => existsSync(join(tmp, d, side, 'cdktf.out.staging'))),
+        ['base', 'head'].some((side) => {
+          const revision = join(tmp, d, side);
+          return existsSync(revision) && readdirSync(revision).some((f) => /^cdktf\.out\.(lock|staging-)/.test(f));
+        }),
       );
     while (!synthesizing() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(synthesizing()).toBe(true);
