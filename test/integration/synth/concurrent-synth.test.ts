@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileWith } from '../../support/environment';
+import { distinctFile, fileWith } from '../../support/environment';
 import { PROJECT_DIR, run, type RunResult } from '../../support/run';
 import { expectExit, terraform, terraformInBackground } from '../../support/terraform';
 import { environmentsDir, tempDir } from '../../support/temp';
@@ -64,10 +64,7 @@ function writeEnvironments(project: string, count: number, round: number): void 
     Object.fromEntries(
       Array.from({ length: count }, (_, i) => [
         `env-${i}`,
-        fileWith((f) => {
-          f.receiver.bucketName = `initech-aam-env-${i}`;
-          f.campaign.dataSources[0].aamDestinationId = String(1000 * round + i);
-        }),
+        distinctFile(`env-${i}`, (f) => (f.campaign.dataSources[0].aamDestinationId = String(1000 * round + i))),
       ]),
     ),
     project,
