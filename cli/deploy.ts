@@ -1,21 +1,21 @@
 import { describeNonConvergence } from '../deploy/convergence';
 import { deployEnvironment } from '../deploy/deploy';
 import { restrictLocalStateFiles } from '../state/local-state-files';
+import { parseStackCommandArgs } from './stack-command-args';
 import { synthesizeFor } from './synthesize-for';
-import { UsageError } from './usage-error';
+import { runCommandLine } from './run-command-line';
 
-const USAGE = `usage: npm run deploy -- <environment> [--auto-approve]
+const USAGE = `usage: npm run deploy -- <environment> [--auto-approve] [--output <dir>]
 
-Synthesizes every environment, runs \`cdktf deploy <environment>\`, then checks that the deploy
-converged: a plan in the stack folder must show no changes. If it does not (for example because
-Terraform was killed mid-apply, which cdktf reports as success), the command fails and names every
-resource still pending with its action.`;
+Validates every environment, synthesizes this one, runs \`cdktf deploy <environment>\`, then
+checks that the deploy converged: a plan in the stack folder must show no changes. If it does not
+(for example because Terraform was killed mid-apply, which cdktf reports as success), the command
+fails and names every resource still pending with its action. \`--output\` replaces the output
+folder (\`cdktf.out\`), as for cdktf.`;
 
 async function main(args: string[]): Promise<number> {
-  const unknown = args.filter((a) => a.startsWith('-') && a !== '--auto-approve');
-  if (unknown.length > 0) throw new UsageError(`unknown option ${unknown.join(', ')}\n\n${USAGE}`);
-  const name = args.find((a) => !a.startsWith('-'));
-  const synthesized = await synthesizeFor(name, USAGE);
+  const { environment: name, autoApprove } = parseStackCommandArgs(args, USAGE, { autoApprove: true });
+  const synthesized = await synthesizeFor(name);
   if (!synthesized.ok) {
     console.error(synthesized.error);
     return 1;
@@ -24,7 +24,7 @@ async function main(args: string[]): Promise<number> {
   const { cdktf, convergence } = await deployEnvironment({
     environment,
     outdir: synthesized.outdir,
-    autoApprove: args.includes('--auto-approve'),
+    autoApprove,
   }).finally(() => restrictLocalStateFiles(synthesized.result.environment, process.cwd()));
   if (cdktf.status !== 0) console.error(`${environment}: cdktf deploy failed (exit ${cdktf.status ?? cdktf.signal}).`);
   if (!convergence.converged) {
@@ -36,10 +36,4 @@ async function main(args: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error instanceof UsageError ? error.message : error);
-    process.exitCode = 2;
-  },
-);
+runCommandLine(main);

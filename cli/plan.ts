@@ -1,16 +1,20 @@
 import { cdktfBin, toolEnv } from '../deploy/deploy';
 import { runCommand } from '../deploy/processes';
+import { parseStackCommandArgs } from './stack-command-args';
 import { synthesizeFor } from './synthesize-for';
-import { UsageError } from './usage-error';
+import { runCommandLine } from './run-command-line';
 
-const USAGE = `usage: npm run plan -- <environment>
+const USAGE = `usage: npm run plan -- <environment> [--output <dir>]
 
-Synthesizes every environment, then shows \`cdktf diff <environment>\`: what a deploy would change.
+Validates every environment, synthesizes this one, then shows \`cdktf diff <environment>\`: what a
+deploy would change.
 Needs AWS credentials for the environment's account, like deploy (the plan reads the account and
-the existing resources); \`npm run local\` needs none.`;
+the existing resources); \`npm run local\` needs none. \`--output\` replaces the output folder
+(\`cdktf.out\`), as for cdktf.`;
 
 async function main(args: string[]): Promise<number> {
-  const synthesized = await synthesizeFor(args[0], USAGE);
+  const { environment } = parseStackCommandArgs(args, USAGE, { autoApprove: false });
+  const synthesized = await synthesizeFor(environment);
   if (!synthesized.ok) {
     console.error(synthesized.error);
     return 1;
@@ -23,10 +27,4 @@ async function main(args: string[]): Promise<number> {
   return diff.status ?? 1;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error instanceof UsageError ? error.message : error);
-    process.exitCode = 2;
-  },
-);
+runCommandLine(main);

@@ -1,7 +1,6 @@
 import { projectPaths } from '../synth/project-paths';
 import { describeSynthesis, synthesizeProject } from '../synth/synthesize-project';
 import { StatusLine } from './progress';
-import { UsageError } from './usage-error';
 
 /**
  * The first step of `plan` and `deploy`: validate every environment and synthesize the named one
@@ -9,8 +8,7 @@ import { UsageError } from './usage-error';
  * `--skip-synth` without paying for every other stack), then return the output folder and its
  * synthesis.
  */
-export async function synthesizeFor(name: string | undefined, usage: string) {
-  if (name === undefined || name.startsWith('-')) throw new UsageError(usage);
+export async function synthesizeFor(name: string) {
   const status = new StatusLine();
   status.set(`synth: validating every environment, synthesizing ${name}`);
   const synthesis = await synthesizeProject(process.cwd(), {

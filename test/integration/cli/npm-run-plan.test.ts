@@ -1,6 +1,6 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileWith } from '../../support/environment';
+import { distinctFile } from '../../support/environment';
 import { run } from '../../support/run';
 import { expectExit } from '../../support/terraform';
 import { terraformEnv } from '../../../deploy/terraform-env';
@@ -13,9 +13,8 @@ describe('npm run plan -- <environment>', () => {
     const work = tempDir();
     // An emulator endpoint nobody listens on: with no state, the provider makes no call, so the plan runs offline.
     const offline = (name: string) =>
-      fileWith((f) => {
+      distinctFile(name, (f) => {
         f.aws.endpoint = 'http://127.0.0.1:9';
-        f.receiver.bucketName = `initech-aam-${name}`;
         f.backend = { type: 'local', path: join(work, `${name}.tfstate`) };
       });
     const dir = environmentsDir({ alpha: offline('alpha'), beta: offline('beta') }, work);
@@ -33,5 +32,18 @@ describe('npm run plan -- <environment>', () => {
     for (const file of ['alpha.tfstate', 'alpha.tfstate.backup']) {
       expect(statSync(join(work, file)).mode & 0o777).toBe(0o600);
     }
+  });
+
+  it.each([
+    [['plan'], /^usage: npm run plan -- <environment> \[--output <dir>\]/],
+    [['plan', '--', 'alpha', '--auto-approve'], /^Unknown option '--auto-approve'/],
+    [['deploy', '--', 'alpha', 'beta'], /^one environment at a time, not also beta\n\nusage: npm run deploy/],
+    [['deploy', '--', 'alpha', '--output'], /^Option '--output <value>' argument missing/],
+  ])('rejects `npm run %j` with a usage message (exit 2) before synthesizing anything', (args, message) => {
+    const work = tempDir();
+    const result = run('npm', ['run', '--silent', ...args], { env: { CDKTF_OUTDIR: join(work, 'out') } });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(existsSync(join(work, 'out'))).toBe(false);
   });
 });
