@@ -11,6 +11,13 @@ export default tseslint.config(
     },
   },
   {
+    // Loading, synth and every command are asynchronous: a promise nobody awaits loses its error
+    // (and its exit code) silently, so each one must be awaited, returned or handled.
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
+  {
     // The one CommonJS file: the require hook that runs TypeScript before any TypeScript can run.
     files: ['**/*.cjs'],
     languageOptions: {

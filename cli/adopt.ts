@@ -5,7 +5,7 @@ import { LookupSetupError } from '../aws-lookups/lookup-errors';
 import { isInitializedStack, readState, StateReadError } from '../aws-lookups/terraform-state';
 import { ConfigError } from '../config/problems';
 import { selectEnvironment } from './select-environment';
-import { UsageError } from './usage-error';
+import { runCommandLine } from './run-command-line';
 
 const USAGE = `usage: npm run adopt -- <environment>
 
@@ -32,15 +32,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    const known =
-      error instanceof ConfigError ||
-      error instanceof UsageError ||
-      error instanceof LookupSetupError ||
-      error instanceof StateReadError;
-    console.error(known ? error.message : error);
-    process.exitCode = 2;
-  },
-);
+runCommandLine(main, { usage: [ConfigError, LookupSetupError, StateReadError] });

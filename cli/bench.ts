@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { formatReport, targets } from '../bench/report';
 import { PROJECT_DIR, runBenchmark } from '../bench/run-benchmark';
+import { runCommandLine } from './run-command-line';
 
 const USAGE = `usage: npm run bench [-- --sizes 1,10,50,200] [--runs 5] [--no-naive] [--no-plan] [--out bench/results/latest.json]
 
@@ -120,10 +121,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error instanceof UsageError ? error.message : error instanceof Error ? error.stack : String(error));
-    process.exitCode = error instanceof UsageError ? 2 : 1;
-  },
-);
+runCommandLine(main);

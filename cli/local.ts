@@ -5,6 +5,7 @@ import { PythonToolsError } from '../emulator/python-venv';
 import { EMULATOR_ADMIN } from '../emulator/aws';
 import { projectPaths } from '../synth/project-paths';
 import { seconds, StatusLine } from './progress';
+import { runCommandLine } from './run-command-line';
 
 const USAGE = `usage: npm run local [-- <environment>] [--keep]
 
@@ -167,4 +168,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+runCommandLine(main);

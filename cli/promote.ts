@@ -6,6 +6,7 @@ import { promotionJson, statusJson } from '../promote/render-json';
 import { renderPromotion, renderStatus } from '../promote/render-text';
 import { promotionStatus } from '../promote/status';
 import { loadWorkspace } from '../promote/workspace';
+import { runCommandLine } from './run-command-line';
 
 const USAGE = `usage: npm run promote -- <from> <to> [--write] [--check] [--json] [--allow-weaker "<reason>"]
        npm run promote -- --status [--json]
@@ -65,22 +66,13 @@ async function main(argv: string[]): Promise<number> {
   return values.check && result.lags ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    const usage =
-      error instanceof PromoteUsageError ||
-      (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'));
-    if (error instanceof ConfigError) {
-      const n = error.problems.length;
-      console.error(
-        [`cannot promote: ${n} problem${n === 1 ? '' : 's'} to fix first; nothing was written:`]
-          .concat(error.problems.map((p) => `  - ${formatProblem(p)}`))
-          .join('\n'),
-      );
-    } else {
-      console.error(usage ? (error as Error).message : error);
-    }
-    process.exitCode = 2;
+runCommandLine(main, {
+  usage: [PromoteUsageError, ConfigError],
+  describe: (error) => {
+    if (!(error instanceof ConfigError)) return undefined;
+    const n = error.problems.length;
+    return [`cannot promote: ${n} problem${n === 1 ? '' : 's'} to fix first; nothing was written:`]
+      .concat(error.problems.map((p) => `  - ${formatProblem(p)}`))
+      .join('\n');
   },
-);
+});

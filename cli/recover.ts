@@ -10,6 +10,7 @@ import { findRecovery } from '../recover/recovery';
 import { isInitializedStack, readState, StateReadError } from '../aws-lookups/terraform-state';
 import { selectEnvironment } from './select-environment';
 import { UsageError } from './usage-error';
+import { runCommandLine } from './run-command-line';
 
 const USAGE = `usage: npm run recover -- <environment> [--yes | --print]
 
@@ -95,15 +96,4 @@ async function main(args: string[]): Promise<number> {
   return needsPerson ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    const known =
-      error instanceof ConfigError ||
-      error instanceof UsageError ||
-      error instanceof LookupSetupError ||
-      error instanceof StateReadError;
-    console.error(known ? error.message : error);
-    process.exitCode = 2;
-  },
-);
+runCommandLine(main, { usage: [ConfigError, LookupSetupError, StateReadError] });

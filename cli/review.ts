@@ -13,6 +13,7 @@ import {
   type PlanInput,
 } from '../review';
 import { UsageError } from './usage-error';
+import { runCommandLine } from './run-command-line';
 
 const USAGE = `usage: npm run --silent review -- --base <revision> [--head <revision>] [options]
        npm run --silent review -- --plan <environment>=<plan.json> [--plan ...] [options]
@@ -126,15 +127,4 @@ async function main(argv: string[]): Promise<number> {
   return options.failOnRisk && blocking ? 3 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    if (error instanceof UsageError || error instanceof ReviewInputError) {
-      console.error(`review: ${error.message}`);
-      process.exitCode = 2;
-    } else {
-      console.error(error);
-      process.exitCode = 1;
-    }
-  },
-);
+runCommandLine(main, { usage: [ReviewInputError], prefix: 'review: ' });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GitHubApiError, upsertStickyComment } from '../github/sticky-comment';
 import { UsageError } from './usage-error';
+import { runCommandLine } from './run-command-line';
 
 const USAGE = `usage: npm run sticky-comment -- --body-file <file> [--append-dir <dir>] [--marker <id>] [--pr <number>]
 
@@ -40,6 +41,7 @@ function report(bodyFile: string, appendDir: string | undefined): string {
           .filter((f) => f.endsWith('.md'))
           .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
           .map((f) => join(appendDir, f));
+  if (!existsSync(bodyFile)) throw new UsageError(`--body-file ${bodyFile} does not exist\n\n${USAGE}`);
   return [bodyFile, ...appended].map((f) => readFileSync(f, 'utf8').trimEnd()).join('\n\n');
 }
 
@@ -67,15 +69,5 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    const known =
-      error instanceof UsageError ||
-      error instanceof GitHubApiError ||
-      (error as { code?: string }).code === 'ENOENT' ||
-      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    console.error(known ? (error as Error).message : error);
-    process.exitCode = known && !(error instanceof GitHubApiError) ? 2 : 1;
-  },
-);
+// A refusal by GitHub is told by its message, but it is not a mistake in the call.
+runCommandLine(main, { failures: [GitHubApiError] });

@@ -3,7 +3,7 @@ import { connectionTarget, issuedKey, IssuedKeyError } from '../verify/issued-ke
 import { ConfigError } from '../config/problems';
 import { StatusLine } from './progress';
 import { selectEnvironment } from './select-environment';
-import { UsageError } from './usage-error';
+import { runCommandLine } from './run-command-line';
 
 const USAGE = `usage: npm run verify -- <environment>
 
@@ -35,14 +35,4 @@ async function main(args: string[]): Promise<number> {
   return ok ? 0 : 1;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(
-      error instanceof ConfigError || error instanceof UsageError || error instanceof IssuedKeyError
-        ? error.message
-        : error,
-    );
-    process.exitCode = 2;
-  },
-);
+runCommandLine(main, { usage: [ConfigError, IssuedKeyError] });

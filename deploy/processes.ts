@@ -64,7 +64,7 @@ export function runCommand(command: string, args: string[], options: RunOptions 
         : setTimeout(() => {
             const note = `\n${command} ran longer than ${options.timeoutMs! / 1000} s and was stopped\n`;
             keep(Buffer.from(note));
-            stopGroup(child, 15_000);
+            void stopGroup(child, 15_000); // never rejects; the close below settles the run
           }, options.timeoutMs);
     child.on('close', (status, signal) => {
       clearTimeout(timer);
