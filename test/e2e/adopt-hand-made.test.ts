@@ -25,7 +25,7 @@ import { startMoto, type Moto } from '../../emulator/moto';
 import { type RunResult } from '../support/run';
 import { expectExit, terraform } from '../support/terraform';
 import { environmentsDir, tempDir } from '../support/temp';
-import { clients, createHostedZone, type Credentials, withBucketPolicySetAside } from './aws-clients';
+import { canPut, clients, createHostedZone, type Credentials, withBucketPolicySetAside } from './aws-clients';
 import { emulatorEnvironmentFile } from './emulator-environment';
 
 jest.setTimeout(900_000);
@@ -67,21 +67,7 @@ describe('adopting a hand-made set-up in moto', () => {
     return state;
   };
 
-  /** Whether `credentials` may write under the prefix, with IAM enforced (bucket policy set aside: moto ignores its TLS condition). */
-  const canWrite = (credentials: Credentials): Promise<boolean> =>
-    withBucketPolicySetAside(aws.s3, BUCKET, async () => {
-      await moto.enforceIam(true);
-      try {
-        await clients(moto.endpoint, credentials).s3.send(
-          new PutObjectCommand({ Bucket: BUCKET, Key: 'campaign-aam/export/probe.csv', Body: 'x' }),
-        );
-        return true;
-      } catch {
-        return false;
-      } finally {
-        await moto.enforceIam(false);
-      }
-    });
+  const canWrite = (credentials: Credentials) => canPut(moto, BUCKET, 'campaign-aam/export/probe.csv', credentials);
 
   beforeAll(async () => {
     moto = await startMoto();

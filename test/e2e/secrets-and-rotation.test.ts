@@ -1,4 +1,3 @@
-import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestKeyPair, type TestKeyPair } from '../support/gpg';
@@ -7,7 +6,7 @@ import { startMoto, type Moto } from '../../emulator/moto';
 import { expectExit, terraform } from '../support/terraform';
 import { type RunResult } from '../support/run';
 import { environmentsDir, tempDir } from '../support/temp';
-import { clients, createHostedZone, type Credentials, withBucketPolicySetAside } from './aws-clients';
+import { canPut, clients, createHostedZone, type Credentials } from './aws-clients';
 import { emulatorEnvironmentFile } from './emulator-environment';
 
 jest.setTimeout(900_000);
@@ -59,20 +58,8 @@ describe('secrets and key rotation against moto', () => {
     return { accessKeyId: o[`access_key_id_${slot}`].value, secretAccessKey: o[`secret_access_key_${slot}`].value };
   };
 
-  /** Whether `credentials` may write under the prefix, with IAM enforced (bucket policy set aside: moto ignores its TLS condition). */
-  const canWrite = (bucket: string, credentials: Credentials): Promise<boolean> =>
-    withBucketPolicySetAside(clients(moto.endpoint).s3, bucket, async () => {
-      await moto.enforceIam(true);
-      try {
-        const campaign = clients(moto.endpoint, credentials).s3;
-        await campaign.send(new PutObjectCommand({ Bucket: bucket, Key: 'campaign-aam/import/probe.csv', Body: 'x' }));
-        return true;
-      } catch {
-        return false;
-      } finally {
-        await moto.enforceIam(false);
-      }
-    });
+  const canWrite = (bucket: string, credentials: Credentials) =>
+    canPut(moto, bucket, 'campaign-aam/import/probe.csv', credentials);
 
   beforeAll(async () => {
     moto = await startMoto();
