@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { STACK_SELECTION_VARIABLE } from '../synth/stack-selection';
 import { terraformEnv } from '../deploy/terraform-env';
 import { benchmarkEnvironment, benchmarkEnvironmentName, writeBenchmarkEnvironments } from './environments';
 import { measure, type Command, type Measurement } from './measure';
+import { copyProjectSources } from './project-copy';
 import { figures, type Figures } from './statistics';
 
 export const PROJECT_DIR = resolve(__dirname, '..', '..');
@@ -55,7 +56,7 @@ const node = (script: string, cwd: string, env: Record<string, string>): Command
 });
 
 /** The workloads measured at one size, each in its own project folder so outputs never mix. */
-function workloads(dir: string, names: readonly string[], review: Command | undefined, naive: boolean): Workload[] {
+function workloads(dir: string, names: readonly string[], review: Command, naive: boolean): Workload[] {
   const environments = join(dir, 'environments');
   const project = (name: string) => {
     const folder = join(dir, name);
@@ -81,7 +82,7 @@ function workloads(dir: string, names: readonly string[], review: Command | unde
     },
     { name: 'lean', command: node('bench/floors/lean.js', leanDir, leanEnv) },
     ...(naive ? [{ name: 'naive', command: node('bench/floors/naive.js', naiveDir, naiveEnv) }] : []),
-    ...(review === undefined ? [] : [{ name: 'review', command: review }]),
+    { name: 'review', command: review },
   ];
 }
 
@@ -100,14 +101,15 @@ function git(dir: string, args: string[]): string {
 }
 
 /**
- * A throwaway repository holding the environments at two revisions (the head changes the AAM
- * Destination ID of every environment), and `npm run review` pointed at it: Git's own
- * `GIT_DIR`/`GIT_WORK_TREE` send every git call of the review to this repository.
+ * A throwaway repository holding a copy of this project's app and the environments at two
+ * revisions (the head changes the AAM Destination ID of every environment), and `npm run review`
+ * between them, run in that repository as a user runs it in theirs.
  */
 function reviewCommand(dir: string, count: number): Command {
   const repo = join(dir, 'review-repo');
   const environments = join(repo, 'environments');
   mkdirSync(repo, { recursive: true });
+  copyProjectSources(PROJECT_DIR, repo);
   git(repo, ['init', '--quiet']);
   writeBenchmarkEnvironments(environments, count);
   git(repo, ['add', '.']);
@@ -121,21 +123,20 @@ function reviewCommand(dir: string, count: number): Command {
   git(repo, ['commit', '--quiet', '-am', 'head']);
   const head = git(repo, ['rev-parse', 'HEAD']);
   return {
-    command: 'npm',
-    args: ['run', '--silent', 'review', '--', '--base', base, '--head', head],
-    cwd: PROJECT_DIR,
-    env: {
-      GIT_DIR: join(repo, '.git'),
-      GIT_WORK_TREE: repo,
-      CAMPAIGN_AAM_ENVIRONMENTS: environments,
-      CDKTF_OUTDIR: join(dir, 'review', 'cdktf.out'),
-    },
+    // What `npm run review` runs (see package.json), from this project, in the repository.
+    command: process.execPath,
+    args: [
+      '--require',
+      join(PROJECT_DIR, 'review', 'ts-require.cjs'),
+      join(PROJECT_DIR, 'cli', 'review.ts'),
+      '--base',
+      base,
+      '--head',
+      head,
+    ],
+    cwd: repo,
+    env: { INIT_CWD: repo },
   };
-}
-
-export function reviewAvailable(): boolean {
-  const scripts = (JSON.parse(readFileSync(join(PROJECT_DIR, 'package.json'), 'utf8')) as { scripts?: object }).scripts;
-  return scripts !== undefined && 'review' in scripts;
 }
 
 /** Runs every workload once untimed, then `runs` times in rotating order, so load drifts hit all alike. */
@@ -163,7 +164,7 @@ async function measureAlternating(
 async function measureSize(count: number, options: BenchmarkOptions): Promise<SizeResult> {
   const dir = join(options.workDir, `n-${count}`);
   const names = writeBenchmarkEnvironments(join(dir, 'environments'), count);
-  const review = reviewAvailable() ? reviewCommand(dir, count) : undefined;
+  const review = reviewCommand(dir, count);
   options.progress(`  ${count} environment${count === 1 ? '' : 's'}`);
   // The naive floor spends its time spawning Terraform, not warming caches: no warm-up run for it.
   const measured = await measureAlternating(
@@ -179,7 +180,7 @@ async function measureSize(count: number, options: BenchmarkOptions): Promise<Si
     oursSelected: of('oursSelected'),
     lean: of('lean'),
     naive: options.naive ? of('naive') : { skipped: 'not measured (--no-naive)' },
-    review: review === undefined ? { skipped: 'npm run review not available' } : of('review'),
+    review: of('review'),
   };
 }
 

@@ -1,25 +1,8 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_DIR, run } from './run';
+import { copyProjectSources } from '../../bench/project-copy';
 import { tempDir } from './temp';
-
-/**
- * What a revision needs to synthesize: the project's files as git sees them (tracked or not yet
- * added, never ignored), without the tests and this checkout's environments. Derived rather than
- * listed, so a new source folder cannot be forgotten here.
- */
-function projectSources(): string[] {
-  const listed = run('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: PROJECT_DIR });
-  if (listed.status !== 0) throw new Error(`git ls-files failed:\n${listed.stderr}`);
-  const topLevel = new Set(
-    listed.stdout
-      .split('\n')
-      .filter(Boolean)
-      .map((path) => path.split('/')[0]),
-  );
-  for (const omitted of ['test', 'environments']) topLevel.delete(omitted);
-  return [...topLevel].filter((entry) => existsSync(join(PROJECT_DIR, entry)));
-}
 
 /** Fixed identity and dates: the same fixture always gets the same commits. */
 const GIT_ENV = {
@@ -53,7 +36,7 @@ export interface GitProject {
 export function gitProject(options: { subfolder?: string } = {}): GitProject {
   const root = tempDir('campaign-aam-repo-');
   const dir = options.subfolder === undefined ? root : join(root, options.subfolder);
-  for (const source of projectSources()) cpSync(join(PROJECT_DIR, source), join(dir, source), { recursive: true });
+  copyProjectSources(PROJECT_DIR, dir);
   mkdirSync(join(dir, 'environments'), { recursive: true });
   const git = (...args: string[]) => {
     const result = run('git', args, { cwd: dir, env: GIT_ENV });
