@@ -4,6 +4,7 @@ import { restrictLocalStateFiles } from '../state/local-state-files';
 import { parseStackCommandArgs } from './stack-command-args';
 import { synthesizeFor } from './synthesize-for';
 import { runCommandLine } from './run-command-line';
+import { stopCommandsOnSignals } from '../deploy/processes';
 
 const USAGE = `usage: npm run deploy -- <environment> [--auto-approve] [--output <dir>]
 
@@ -14,6 +15,7 @@ fails and names every resource still pending with its action. \`--output\` repla
 folder (\`cdktf.out\`), as for cdktf.`;
 
 async function main(args: string[]): Promise<number> {
+  stopCommandsOnSignals();
   const { environment: name, autoApprove } = parseStackCommandArgs(args, USAGE, { autoApprove: true });
   const synthesized = await synthesizeFor(name);
   if (!synthesized.ok) {
@@ -28,7 +30,7 @@ async function main(args: string[]): Promise<number> {
   }).finally(() => restrictLocalStateFiles(synthesized.result.environment, process.cwd()));
   if (cdktf.status !== 0) console.error(`${environment}: cdktf deploy failed (exit ${cdktf.status ?? cdktf.signal}).`);
   if (!convergence.converged) {
-    console.error(describeNonConvergence(environment, convergence));
+    console.error(describeNonConvergence(environment, convergence, cdktf.status !== 0));
     return 1;
   }
   if (cdktf.status !== 0) return cdktf.status ?? 1;

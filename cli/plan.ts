@@ -1,5 +1,5 @@
 import { cdktfBin, toolEnv } from '../deploy/deploy';
-import { runCommand } from '../deploy/processes';
+import { runCommand, stopCommandsOnSignals } from '../deploy/processes';
 import { parseStackCommandArgs } from './stack-command-args';
 import { synthesizeFor } from './synthesize-for';
 import { runCommandLine } from './run-command-line';
@@ -13,6 +13,7 @@ the existing resources); \`npm run local\` needs none. \`--output\` replaces the
 (\`cdktf.out\`), as for cdktf.`;
 
 async function main(args: string[]): Promise<number> {
+  stopCommandsOnSignals();
   const { environment } = parseStackCommandArgs(args, USAGE, { autoApprove: false });
   const synthesized = await synthesizeFor(environment);
   if (!synthesized.ok) {

@@ -1,4 +1,5 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lastLines, runCommand, type RunOptions } from './processes';
 
@@ -69,7 +70,12 @@ export function pendingChanges(plan: PlanJson, paths: ReadonlyMap<string, string
  * removed (a plan file holds the state's values, secrets included).
  */
 export async function checkConvergence(stackDir: string, options: RunOptions = {}): Promise<Convergence> {
-  const planFile = join(stackDir, `convergence-${process.pid}.tfplan`);
+  // Not in the stack folder (often uploaded as a CI artifact): an owner-only folder of its own,
+  // removed however the process ends.
+  const folder = mkdtempSync(join(tmpdir(), 'campaign-aam-convergence-'));
+  const planFile = join(folder, 'after-apply.tfplan');
+  const remove = () => rmSync(folder, { recursive: true, force: true });
+  process.once('exit', remove);
   try {
     const plan = await runCommand(
       'terraform',
@@ -88,12 +94,20 @@ export async function checkConvergence(stackDir: string, options: RunOptions = {
       pending: pendingChanges(JSON.parse(shown.stdout) as PlanJson, constructPaths(stackDir)),
     };
   } finally {
-    rmSync(planFile, { force: true });
+    process.removeListener('exit', remove);
+    remove();
   }
 }
 
-/** The failure, in words: what is pending, why this happens, what to do. */
-export function describeNonConvergence(environment: string, result: Exclude<Convergence, { converged: true }>): string {
+/**
+ * The failure, in words: what is pending, why this happens, what to do. `cdktfFailed`: cdktf itself
+ * reported the failure (an error, or an apply that was declined), so nothing needs explaining.
+ */
+export function describeNonConvergence(
+  environment: string,
+  result: Exclude<Convergence, { converged: true }>,
+  cdktfFailed = false,
+): string {
   if ('planFailed' in result) {
     return [
       `${environment}: the plan after apply failed, so the deploy cannot be confirmed:`,
@@ -107,7 +121,11 @@ export function describeNonConvergence(environment: string, result: Exclude<Conv
       (p) =>
         `  - ${p.action.padEnd(width)} ${p.address}${p.constructPath === undefined ? '' : ` (${p.constructPath})`}`,
     ),
-    'The apply stopped part-way (for example, Terraform was killed), although cdktf may have reported success.',
-    `Run \`npm run deploy -- ${environment}\` again; if it fails because resources "already exist", run \`npm run recover -- ${environment}\`.`,
+    ...(cdktfFailed
+      ? [`Fix what cdktf reported above, then run \`npm run deploy -- ${environment}\` again.`]
+      : [
+          'The apply stopped part-way (for example, Terraform was killed), although cdktf may have reported success.',
+          `Run \`npm run deploy -- ${environment}\` again; if it fails because resources "already exist", run \`npm run recover -- ${environment}\`.`,
+        ]),
   ].join('\n');
 }

@@ -24,6 +24,8 @@ export interface RunOptions {
 
 /** Children started in their own process group, so they (and their children) can be stopped together. */
 const groups = new Set<ChildProcess>();
+/** Children on the user's terminal: a Ctrl-C reaches them directly, so they are waited for, not signalled. */
+const onTerminal = new Set<ChildProcess>();
 /** Once everything is being stopped (Ctrl-C), no new command may start, e.g. the step after the one stopped. */
 let stopping = false;
 
@@ -42,7 +44,7 @@ export function runCommand(command: string, args: string[], options: RunOptions 
       stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'],
       detached: !inherit,
     });
-    if (!inherit) groups.add(child);
+    (inherit ? onTerminal : groups).add(child);
     let output = '';
     let stdout = '';
     const keep = (chunk: Buffer) => {
@@ -56,6 +58,7 @@ export function runCommand(command: string, args: string[], options: RunOptions 
     child.stderr?.on('data', keep);
     child.on('error', (error) => {
       groups.delete(child);
+      onTerminal.delete(child);
       reject(new Error(`cannot run ${command}: ${error.message}`));
     });
     const timer =
@@ -69,6 +72,7 @@ export function runCommand(command: string, args: string[], options: RunOptions 
     child.on('close', (status, signal) => {
       clearTimeout(timer);
       groups.delete(child);
+      onTerminal.delete(child);
       resolve({ status, signal, output, stdout });
     });
   });
@@ -104,6 +108,26 @@ function stopGroup(child: ChildProcess, graceMs: number): Promise<void> {
 export async function stopAllCommands(graceMs = 15_000): Promise<void> {
   stopping = true;
   await Promise.all([...groups].map((child) => stopGroup(child, graceMs)));
+}
+
+const exitCodes = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/**
+ * For commands that run Terraform: on Ctrl-C or a CI cancellation, start nothing new, stop every
+ * captured command (Terraform stops gracefully and writes its state), let the one on the terminal
+ * finish its own interrupt, and only then exit, so no Terraform outlives us and `finally`-style
+ * clean-ups registered on exit (a saved plan, say) run after Terraform stopped writing.
+ */
+export function stopCommandsOnSignals(): void {
+  for (const signal of Object.keys(exitCodes) as (keyof typeof exitCodes)[]) {
+    process.once(signal, () => {
+      const onTerminalClosed = [...onTerminal].map(
+        (child) =>
+          new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('close', () => resolve()))),
+      );
+      void Promise.all([stopAllCommands(), ...onTerminalClosed]).finally(() => process.exit(exitCodes[signal]));
+    });
+  }
 }
 
 // eslint-disable-next-line no-control-regex -- matching terminal escapes is the point

@@ -53,4 +53,17 @@ describe('the convergence check after apply', () => {
       'Run `npm run deploy -- dev` again; if it fails because resources "already exist", run `npm run recover -- dev`.',
     ]);
   });
+
+  it('does not blame a killed Terraform when cdktf itself reported the failure (an error, a declined apply)', () => {
+    const text = describeNonConvergence(
+      'dev',
+      { converged: false, pending: [{ action: 'create', address: 'a.b' }] },
+      true,
+    );
+    expect(text.split('\n')).toEqual([
+      'dev: NOT converged: the plan after apply still has 1 pending change:',
+      '  - create a.b',
+      'Fix what cdktf reported above, then run `npm run deploy -- dev` again.',
+    ]);
+  });
 });
