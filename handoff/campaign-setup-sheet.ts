@@ -158,15 +158,36 @@ function trackingServer(env: Environment): string {
   ].join('\n');
 }
 
+/**
+ * The rotation procedure, from where this environment stands. A rotation adds the new slot after
+ * the current one, so with two slots the second is the new key: not yet active (switch next) or
+ * already active (retire the first next).
+ */
 function keyRotation(env: Environment): string {
-  const current = env.accessKey.activeSlot;
-  const spare = env.accessKey.slots.find((s) => s !== current) ?? (current === 'blue' ? 'green' : 'blue');
+  const intro =
+    'Keys live in slots; IAM allows two per user, so a new key can be issued before the old one is retired:';
+  const [first, second] = env.accessKey.slots;
+  if (second === undefined) {
+    const spare = first === 'blue' ? 'green' : 'blue';
+    return [
+      intro,
+      '',
+      `1. Add a slot: \`"slots": ["${first}", "${spare}"]\`, deploy. Both keys work.`,
+      `2. Switch: \`"activeSlot": "${spare}"\`, deploy, then enter the new key in both external accounts (steps above) and test the connection.`,
+      `3. Retire: \`"slots": ["${spare}"]\`, deploy. The old key is deleted.`,
+    ].join('\n');
+  }
+  const switched = env.accessKey.activeSlot === second;
   return [
-    'Keys live in slots; IAM allows two per user, so a new key can be issued before the old one is retired:',
+    intro,
     '',
-    `1. Add a slot: \`"slots": ["${current}", "${spare}"]\`, deploy. Both keys work.`,
-    `2. Switch: \`"activeSlot": "${spare}"\`, deploy, then enter the new key in both external accounts (steps above) and test the connection.`,
-    `3. Retire: \`"slots": ["${spare}"]\`, deploy. The old key is deleted.`,
+    `A rotation is under way: slot \`${second}\` holds the new key, \`${first}\` the old one.`,
+    '',
+    `1. Add a slot: done (\`"slots": ["${first}", "${second}"]\`). Both keys work.`,
+    switched
+      ? `2. Switch: done (\`"activeSlot": "${second}"\`). Make sure both external accounts use the \`${second}\` key: \`npm run verify -- ${env.name}\`.`
+      : `2. Switch: \`"activeSlot": "${second}"\`, deploy, then enter the new key in both external accounts (steps above) and test the connection.`,
+    `3. Retire: \`"slots": ["${second}"]\`, deploy. The \`${first}\` key is deleted, so do this only once Campaign uses the \`${second}\` key.`,
   ].join('\n');
 }
 

@@ -160,4 +160,35 @@ describe('Campaign setup sheet', () => {
     );
     expect(piped).toContain('| Label | A\\|B |');
   });
+
+  describe('key rotation, from where the environment stands', () => {
+    const rotation = async (slots: string[], activeSlot: string) => {
+      const text = campaignSetupSheet(await environment(fileWith((f) => (f.accessKey = { slots, activeSlot }))), ctx);
+      return text
+        .slice(text.indexOf('## Rotating the access key'))
+        .split('\n')
+        .filter((l) => /^\d\./.test(l));
+    };
+
+    it('one slot: add the other, switch, retire the current one', async () => {
+      expect(await rotation(['green'], 'green')).toEqual([
+        '1. Add a slot: `"slots": ["green", "blue"]`, deploy. Both keys work.',
+        '2. Switch: `"activeSlot": "blue"`, deploy, then enter the new key in both external accounts (steps above) and test the connection.',
+        '3. Retire: `"slots": ["blue"]`, deploy. The old key is deleted.',
+      ]);
+    });
+
+    it('two slots, the old one active: switch to the new one next, never retire it', async () => {
+      const steps = await rotation(['blue', 'green'], 'blue');
+      expect(steps[0]).toBe('1. Add a slot: done (`"slots": ["blue", "green"]`). Both keys work.');
+      expect(steps[1]).toMatch(/^2\. Switch: `"activeSlot": "green"`, deploy/);
+      expect(steps[2]).toMatch(/^3\. Retire: `"slots": \["green"\]`, deploy\. The `blue` key is deleted/);
+    });
+
+    it('two slots, the new one active: only retiring the old one is left', async () => {
+      const steps = await rotation(['blue', 'green'], 'green');
+      expect(steps[1]).toMatch(/^2\. Switch: done \(`"activeSlot": "green"`\)\. .*`npm run verify -- test`/);
+      expect(steps[2]).toMatch(/^3\. Retire: `"slots": \["green"\]`, deploy\. The `blue` key is deleted/);
+    });
+  });
 });
