@@ -1,5 +1,6 @@
 // First: keeps libraries from loading what this app never uses (see the module).
 import './synth/defer-unused-modules';
+import { SYNTH_ONLY_VARIABLE } from './synth/project-paths';
 import { describeSynthesis, synthesizeProject } from './synth/synthesize-project';
 
 /**
@@ -10,7 +11,12 @@ import { describeSynthesis, synthesizeProject } from './synth/synthesize-project
  * app's output a second time; `npm run synth`, `plan` and `deploy` synthesize in-process instead.)
  */
 async function main(): Promise<number> {
-  const synthesis = await synthesizeProject(process.cwd(), { onWait: (message) => console.error(message) });
+  const synthesis = await synthesizeProject(process.cwd(), {
+    onWait: (message) => console.error(message),
+    // Set by `npm run review` for the revisions it synthesizes: a review writes nothing outside its
+    // temporary folder, not even an absolute local state path.
+    prepareStateFiles: process.env[SYNTH_ONLY_VARIABLE] !== '1',
+  });
   if (!synthesis.ok) {
     console.error(synthesis.error);
     return 1;

@@ -21,6 +21,9 @@ export const DEFAULT_PATHS = { environments: 'environments', outdir: 'cdktf.out'
 /** Where each stack's generated documents go, and their file names. */
 export const HANDOFF = { folder: 'handoff', email: 'provisioning-request.eml', sheet: 'campaign-setup.md' } as const;
 
+/** When `1`, the app synthesizes and writes nothing outside its output folder (no local state files). */
+export const SYNTH_ONLY_VARIABLE = 'CAMPAIGN_AAM_SYNTH_ONLY';
+
 /** Where synth builds the next output before it replaces the output folder. */
 export const stagingDirOf = (outdir: string) => `${outdir}.staging`;
 

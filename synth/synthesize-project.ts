@@ -18,6 +18,13 @@ export interface ProjectSynthesisOptions {
   readonly onProgress?: (progress: SynthProgress) => void;
   /** Told when another run holds the output folder, and when this one proceeds. */
   readonly onWait?: (message: string) => void;
+  /**
+   * Create each environment's local state files owner-only before Terraform first writes them.
+   * Off where nothing outside the output folder may be written (the revisions `npm run review`
+   * synthesizes).
+   * @default true
+   */
+  readonly prepareStateFiles?: boolean;
 }
 
 /**
@@ -60,7 +67,9 @@ export async function synthesizeProject(
   }
   const results = staged.commit();
   // State files are created owner-only before Terraform first writes them.
-  for (const result of results) prepareLocalStateFiles(result.environment, projectDir);
+  if (options.prepareStateFiles !== false) {
+    for (const result of results) prepareLocalStateFiles(result.environment, projectDir);
+  }
   return { ok: true, results, warnings: terraform.warning === undefined ? [] : [terraform.warning] };
 }
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DEFAULT_PATHS, HANDOFF } from '../../synth/project-paths';
+import { DEFAULT_PATHS, HANDOFF, SYNTH_ONLY_VARIABLE } from '../../synth/project-paths';
 import type { SourceProblem } from '../model';
 import type { ProjectFiles } from './git';
 import type { TempSpace } from './temp-space';
@@ -60,6 +60,7 @@ function run(space: TempSpace, root: string): Promise<{ status: number | null; s
         CHECKPOINT_DISABLE: '1',
         CDKTF_OUTDIR: join(root, DEFAULT_PATHS.outdir),
         CAMPAIGN_AAM_ENVIRONMENTS: join(root, DEFAULT_PATHS.environments),
+        [SYNTH_ONLY_VARIABLE]: '1',
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     });

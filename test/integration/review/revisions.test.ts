@@ -45,11 +45,14 @@ describe('npm run review -- --base (revision mode)', () => {
     );
   });
 
-  it('compares the working tree, uncommitted changes included, and leaves it and cdktf.out exactly as they were', () => {
+  it('compares the working tree, uncommitted changes included, and leaves it, cdktf.out and local state exactly as they were', () => {
     const project = gitProject();
-    project.writeEnvironment('test', validFile());
+    // An absolute state path outside the project: synth would create it, a review must not.
+    const state = join(tempDir(), 'test.tfstate');
+    const withState = (file: Record<string, any>) => ({ ...file, backend: { type: 'local', path: state } });
+    project.writeEnvironment('test', withState(validFile()));
     project.commit('base');
-    project.writeEnvironment('test', withDestination('654321'));
+    project.writeEnvironment('test', withState(withDestination('654321')));
     mkdirSync(join(project.dir, 'cdktf.out', 'stacks', 'test'), { recursive: true });
     writeFileSync(join(project.dir, 'cdktf.out', 'stacks', 'test', 'cdk.tf.json'), '{"from": "an earlier synth"}');
     writeFileSync(join(project.dir, 'notes.txt'), 'untracked and kept');
@@ -73,6 +76,7 @@ describe('npm run review -- --base (revision mode)', () => {
     expect(snapshot(project.dir)).toEqual(before);
     expect(project.git('status', '--porcelain', '--ignored')).toBe(status);
     expect(readdirSync(tmp)).toEqual([]);
+    expect(existsSync(state)).toBe(false);
   });
 
   it('compares two commits, and says "No changes" in one line when they hold the same environments', () => {
