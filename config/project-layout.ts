@@ -9,7 +9,7 @@ export interface ProjectLayout {
   readonly projectDir: string;
   /** The folder of environment files. */
   readonly environmentsDir: string;
-  /** Folders synth deletes and rebuilds (the output folder and its staging folder). */
+  /** Folders synth owns (the output folder and its staging folder): it writes and deletes in them. */
   readonly outputDirs: readonly string[];
 }
 
@@ -26,8 +26,8 @@ export function localStateFile(env: Environment, projectDir: string): string | u
 }
 
 /**
- * The output folder is deleted and rebuilt on every synth, and removed on every rejected one: it
- * must not be, or hold, the project or its environment files.
+ * Synth owns the output folder (it replaces stack files and deletes the folders of removed
+ * environments, as the cdktf CLI does): it must not be, or hold, the project or its environments.
  */
 export function layoutProblems(layout: ProjectLayout): ConfigProblem[] {
   return layout.outputDirs
@@ -36,7 +36,7 @@ export function layoutProblems(layout: ProjectLayout): ConfigProblem[] {
       file: relative(layout.projectDir, dir) || '.',
       path: '',
       rule: 'output-folder-separate',
-      message: `is the synth output folder (\`cdktf.out\`, or \`CDKTF_OUTDIR\`), which every synth deletes and rebuilds, but it is or holds the project or its environments folder, which a synth would then delete; point CDKTF_OUTDIR at a folder of its own, e.g. \`cdktf.out\``,
+      message: `is the synth output folder (\`cdktf.out\`, or \`CDKTF_OUTDIR\`), which synth and the cdktf CLI own (they replace and delete what is in it), but it is or holds the project or its environments folder; point CDKTF_OUTDIR at a folder of its own, e.g. \`cdktf.out\``,
     }));
 }
 
@@ -57,7 +57,7 @@ export function localStateProblems(env: Environment, layout: ProjectLayout): Con
     return [
       at(
         'local-state-outside-output',
-        `is inside \`${where(output)}\`, the synth output folder, which the next synth deletes with the state in it; keep state beside the project files, e.g. \`${defaultLocalStatePath(env.name)}\``,
+        `is inside \`${where(output)}\`, the synth output folder, which synth and the cdktf CLI own (they delete stack folders, and people delete the whole folder to start clean), so the state would be lost; keep state beside the project files, e.g. \`${defaultLocalStatePath(env.name)}\``,
       ),
     ];
   }

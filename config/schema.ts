@@ -408,7 +408,7 @@ const localBackend = z.strictObject({
     .optional()
     .meta(
       perEnvironment(
-        `State file, relative to the project folder (or absolute, used as is: for machine-local state such as an emulator environment's), with \`/\` separators; default \`${defaultLocalStatePath('<environment>')}\`. A relative path must stay inside the project; any path must stay outside the synth output folder (\`cdktf.out\` or \`CDKTF_OUTDIR\`, rebuilt on every synth) and outside the environments folder, and no two environments may share a state file (compared after resolving \`.\`/\`..\` and ignoring case, as macOS and Windows do).`,
+        `State file, relative to the project folder (or absolute, used as is: for machine-local state such as an emulator environment's), with \`/\` separators; default \`${defaultLocalStatePath('<environment>')}\`. A relative path must stay inside the project; any path must stay outside the synth output folder (\`cdktf.out\` or \`CDKTF_OUTDIR\`, which synth owns) and outside the environments folder, and no two environments may share a state file (compared after resolving \`.\`/\`..\` and ignoring case, as macOS and Windows do).`,
       ),
     ),
 });

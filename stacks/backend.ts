@@ -14,7 +14,7 @@ export function localStatePath(env: Environment, projectDir: string): string | u
 
 /**
  * Where Terraform keeps the environment's state. Local state lives in the project folder (not in
- * `cdktf.out`, which is rebuilt on every synth); S3 state is encrypted and locked with S3's own
+ * `cdktf.out`, which synth owns); S3 state is encrypted and locked with S3's own
  * lock file.
  */
 export function configureBackend(stack: TerraformStack, env: Environment, projectDir: string): void {

@@ -11,6 +11,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { Manifest } from 'cdktf';
 import type { StackFiles } from './collecting-synthesizer';
+import { stagingDirOf } from './project-paths';
 
 /** One stack's entry in cdktf's `manifest.json` (the cdktf CLI reads it to find stacks). */
 export interface StackManifest {
@@ -25,25 +26,24 @@ export interface ManifestFile {
   readonly stacks: Record<string, StackManifest>;
 }
 
-const stagingPrefix = (outdir: string) => `${basename(outdir)}.staging-`;
-
 export interface Staging {
-  /** This run's own folder beside the output folder (cdktf writes its manifest there). */
+  /** This run's own folder (cdktf writes its manifest there), inside the staging root. */
   readonly staging: string;
   /** Where this run moves what it removes from the output folder, for deletion afterwards. */
   readonly trash: string;
   /** Folders of earlier runs still there (a run that died, or a deletion still under way). */
   readonly leftovers: string[];
+  /** `<outdir>.staging`, holding every run's folders: the only place synth writes beside the output. */
+  readonly root: string;
 }
 
+/** Creates this run's staging folder inside `stagingDirOf(outdir)`, and finds what earlier runs left there. */
 export function createStaging(outdir: string): Staging {
-  const parent = dirname(outdir);
-  mkdirSync(parent, { recursive: true });
-  const leftovers = readdirSync(parent)
-    .filter((entry) => entry.startsWith(stagingPrefix(outdir)))
-    .map((entry) => join(parent, entry));
-  const staging = mkdtempSync(join(parent, stagingPrefix(outdir)));
-  return { staging, trash: `${staging}.removed`, leftovers };
+  const root = stagingDirOf(outdir);
+  mkdirSync(root, { recursive: true });
+  const leftovers = readdirSync(root).map((entry) => join(root, entry));
+  const staging = mkdtempSync(join(root, 'run-'));
+  return { staging, trash: `${staging}.removed`, leftovers, root };
 }
 
 export function readManifest(folder: string): ManifestFile | undefined {

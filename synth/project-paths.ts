@@ -24,7 +24,7 @@ export const HANDOFF = { folder: 'handoff', email: 'provisioning-request.eml', s
 /** When `1`, the app synthesizes and writes nothing outside its output folder (no local state files). */
 export const SYNTH_ONLY_VARIABLE = 'CAMPAIGN_AAM_SYNTH_ONLY';
 
-/** Where synth builds the next output before it replaces the output folder. */
+/** Beside the output folder: each synth's own staging folder and what it removes, until deleted. */
 export const stagingDirOf = (outdir: string) => `${outdir}.staging`;
 
 /**
@@ -37,7 +37,7 @@ export function projectPaths(projectDir: string, env: NodeJS.ProcessEnv = proces
   return {
     environmentsDir: resolve(projectDir, env.CAMPAIGN_AAM_ENVIRONMENTS ?? DEFAULT_PATHS.environments),
     outdir,
-    /** Folders synth deletes and rebuilds: no state or environment file may live in them. */
+    /** Folders synth owns: no state or environment file may live in them. */
     outputDirs: [outdir, stagingDirOf(outdir)],
     stackDir: (environment: string) => join(outdir, 'stacks', environment),
   };

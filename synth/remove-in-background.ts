@@ -3,15 +3,19 @@ import { spawn } from 'node:child_process';
 /**
  * Removes folders in a detached process, so a command does not wait for it: deleting a few
  * hundred small folders takes seconds on a busy disk. A removal cut short (the machine stops)
- * leaves a folder the next synth removes again.
+ * leaves a folder the next synth removes again. `thenIfEmpty` is removed afterwards only if
+ * nothing is left in it (another run may be using it by then).
  */
-export function removeInBackground(paths: readonly string[]): void {
-  if (paths.length === 0) return;
+export function removeInBackground(paths: readonly string[], thenIfEmpty: string): void {
   const child = spawn(
     process.execPath,
     [
       '-e',
-      'for (const p of process.argv.slice(1)) require("node:fs").rmSync(p, { recursive: true, force: true, maxRetries: 3 })',
+      `const fs = require("node:fs");
+       const [empty, ...paths] = process.argv.slice(1);
+       for (const p of paths) fs.rmSync(p, { recursive: true, force: true, maxRetries: 3 });
+       try { fs.rmdirSync(empty); } catch {}`,
+      thenIfEmpty,
       ...paths,
     ],
     // Without NODE_OPTIONS: whatever preloads the parent runs with are no business of a removal.

@@ -121,6 +121,15 @@ export interface StagedSynthesis {
  * left exactly as it was, so a failed run never breaks output that another run or a running
  * Terraform is using, and a rejected file never leaves anything behind.
  */
+/** Removes an empty folder; one that another run uses meanwhile stays. */
+function removeIfEmpty(folder: string): void {
+  try {
+    rmdirSync(folder);
+  } catch {
+    // not empty, or gone already
+  }
+}
+
 export async function stageSynthesis(options: SynthesizeOptions): Promise<StagedSynthesis> {
   const layout: ProjectLayout = {
     projectDir: options.projectDir,
@@ -138,7 +147,9 @@ export async function stageSynthesis(options: SynthesizeOptions): Promise<Staged
     if (staging !== undefined) {
       rmSync(staging.staging, { recursive: true, force: true });
       // What synth removed from the output can be large: it is deleted without waiting for it.
-      removeInBackground([...staging.leftovers, staging.trash].filter((path) => existsSync(path)));
+      const large = [...staging.leftovers, staging.trash].filter((path) => existsSync(path));
+      if (large.length > 0) removeInBackground(large, staging.root);
+      else removeIfEmpty(staging.root);
     }
     lock.release();
   };

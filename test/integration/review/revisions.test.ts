@@ -236,7 +236,7 @@ describe('npm run review -- --base (revision mode)', () => {
       readdirSync(tmp).some((d) =>
         ['base', 'head'].some((side) => {
           const revision = join(tmp, d, side);
-          return existsSync(revision) && readdirSync(revision).some((f) => /^cdktf\.out\.(lock|staging-)/.test(f));
+          return existsSync(revision) && readdirSync(revision).some((f) => /^cdktf\.out\.(lock|staging)/.test(f));
         }),
       );
     while (!synthesizing() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
