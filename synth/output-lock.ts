@@ -160,8 +160,15 @@ export async function lockOutputFolder(
       }
     },
     release() {
-      if (readHolder(outdir)?.token === me.token) rmSync(holderPathOf(outdir), { force: true });
-      release();
+      // A lock taken over meanwhile is the other run's now: its holder file and lock stay.
+      if (compromised || readHolder(outdir)?.token !== me.token) return;
+      rmSync(holderPathOf(outdir), { force: true });
+      try {
+        release();
+      } catch (error) {
+        // Released already (a takeover removed it): never hide the error that ended the run.
+        if (!['ERELEASED', 'ENOTACQUIRED'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      }
     },
   };
 }
