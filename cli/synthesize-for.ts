@@ -1,6 +1,8 @@
 import { projectPaths } from '../synth/project-paths';
 import { describeSynthesis, synthesizeProject } from '../synth/synthesize-project';
+import { StackSelectionError } from '../synth/stack-selection';
 import { StatusLine } from './progress';
+import { UsageError } from './usage-error';
 
 /**
  * The first step of `plan` and `deploy`: validate every environment and synthesize the named one
@@ -14,6 +16,9 @@ export async function synthesizeFor(name: string) {
   const synthesis = await synthesizeProject(process.cwd(), {
     stacks: [name],
     onWait: (message) => (status.clear(), console.error(message)),
+  }).catch((error: unknown) => {
+    // An environment name that does not exist is a mistake in the call, as for every command.
+    throw error instanceof StackSelectionError ? new UsageError(error.message) : error;
   });
   status.clear();
   if (!synthesis.ok) return { ok: false as const, error: synthesis.error };

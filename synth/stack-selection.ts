@@ -1,10 +1,11 @@
 import { unknownEnvironment } from '../config/environment-files';
 
 /**
- * Names the environments to synthesize, comma-separated; unset (or empty) means all of them.
- * `npm run plan`/`deploy` set it for their cdktf run, because cdktf itself synthesizes every stack
- * and only then picks the one asked for (it tells the app nothing). Every file is still validated,
- * cross-file rules included; the other stacks keep their last synthesized configuration.
+ * Names the environments the app synthesizes, comma-separated; unset (or empty) means all of them.
+ * For `npx cdktf deploy <stack>`, which synthesizes every stack and only then picks the one asked
+ * for (it tells the app nothing); `npm run plan`/`deploy` select in-process instead. Every file is
+ * still validated, cross-file rules included; the other stacks keep their last synthesized
+ * configuration.
  */
 export const STACK_SELECTION_VARIABLE = 'CAMPAIGN_AAM_STACK';
 
@@ -23,11 +24,6 @@ export function selectedStacks(env: NodeJS.ProcessEnv = process.env): string[] |
     .map((name) => name.trim())
     .filter((name) => name !== '');
   return names.length === 0 ? undefined : [...new Set(names)];
-}
-
-/** The environment for a child cdktf run that should synthesize only `stacks`. */
-export function stackSelectionEnv(stacks: readonly string[]): Record<string, string> {
-  return { [STACK_SELECTION_VARIABLE]: stacks.join(',') };
 }
 
 /** Checks that every selected name is an environment; throws with the known names otherwise. */

@@ -54,9 +54,9 @@ export async function synthesizeProject(
   } catch (error) {
     await terraformCheck;
     if (error instanceof ConfigError) return { ok: false, error: error.message };
-    if (error instanceof StackSelectionError) {
-      const from = options.stacks === undefined ? `${STACK_SELECTION_VARIABLE}: ` : '';
-      return { ok: false, error: `${from}${error.message}` };
+    // A name the caller passed is the caller's to report (a usage error); the variable's is ours.
+    if (error instanceof StackSelectionError && options.stacks === undefined) {
+      return { ok: false, error: `${STACK_SELECTION_VARIABLE}: ${error.message}` };
     }
     throw error;
   }

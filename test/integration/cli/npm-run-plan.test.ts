@@ -39,7 +39,11 @@ describe('npm run plan -- <environment>', () => {
     [['plan', '--', 'alpha', '--auto-approve'], /^Unknown option '--auto-approve'/],
     [['deploy', '--', 'alpha', 'beta'], /^one environment at a time, not also beta\n\nusage: npm run deploy/],
     [['deploy', '--', 'alpha', '--output'], /^Option '--output <value>' argument missing/],
-  ])('rejects `npm run %j` with a usage message (exit 2) before synthesizing anything', (args, message) => {
+    [
+      ['deploy', '--', 'stagin'],
+      /^no environment named "stagin" \(did you mean "staging"\?\); known: dev, production, staging$/m,
+    ],
+  ])('rejects `npm run %j` with a usage message (exit 2), synthesizing nothing', (args, message) => {
     const work = tempDir();
     const result = run('npm', ['run', '--silent', ...args], { env: { CDKTF_OUTDIR: join(work, 'out') } });
     expect(result.status).toBe(2);
