@@ -6,16 +6,15 @@ import { execFileSync } from 'node:child_process';
 import { formatReport, targets } from '../bench/report';
 import { PROJECT_DIR, runBenchmark } from '../bench/run-benchmark';
 import { runCommandLine } from './run-command-line';
+import { UsageError } from './usage-error';
 
 const USAGE = `usage: npm run bench [-- --sizes 1,10,50,200] [--runs 5] [--no-naive] [--no-plan] [--out bench/results/latest.json]
 
 Synthesizes N generated environments with this app and with the two floors kept in bench/floors
 (a bare cdktf app with validations skipped, and with them on), alternating runs, and prints the
 median wall time, peak memory and their ratios per N; also one environment selected among N,
-\`npm run review\` across two revisions (when the script exists) and \`terraform plan\` of one
+\`npm run review\` across two revisions and \`terraform plan\` of one
 stack. The same figures go to the JSON file. The naive floor takes about a minute per run at 200.`;
-
-class UsageError extends Error {}
 
 interface Arguments {
   sizes: number[];

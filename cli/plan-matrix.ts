@@ -3,13 +3,14 @@ import { PlanMatrixError, planMatrix } from '../github/plan-matrix';
 import { promotionOrder } from '../promote/order';
 import { loadWorkspace } from '../promote/workspace';
 import { projectPaths } from '../synth/project-paths';
+import { runCommandLine } from './run-command-line';
 
 /**
  * `npm run --silent plan-matrix >> "$GITHUB_OUTPUT"`: the pull-request plan job's matrix, from the
  * AWS_PLAN_ROLES variable and the environment files, as GitHub Actions step outputs
  * (`matrix={"include":[...]}` and `any=true|false`).
  */
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const cwd = process.cwd();
   const workspace = await loadWorkspace(projectPaths(cwd).environmentsDir, cwd);
   const order = promotionOrder(workspace.environments, workspace.config).names;
@@ -17,9 +18,7 @@ async function main(): Promise<void> {
   const targets = planMatrix(ordered, process.env.AWS_PLAN_ROLES);
   console.log(`matrix=${JSON.stringify({ include: targets })}`);
   console.log(`any=${targets.length > 0}`);
+  return 0;
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError || error instanceof PlanMatrixError ? error.message : error);
-  process.exitCode = 2;
-});
+runCommandLine(main, { usage: [ConfigError, PlanMatrixError] });

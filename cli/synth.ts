@@ -1,12 +1,18 @@
 import { describeSynthesis, synthesizeProject } from '../synth/synthesize-project';
 import { StatusLine } from './progress';
+import { runCommandLine } from './run-command-line';
+import { UsageError } from './usage-error';
 
 /**
  * `npm run synth`: what `cdktf synth` does for this app, in-process, so every environment-file
  * problem is printed exactly once (the cdktf CLI prints a failing app's output live and then again
  * in its error report), with a progress line on a terminal.
  */
-async function main(): Promise<void> {
+async function main(args: string[]): Promise<number> {
+  if (args.length > 0)
+    throw new UsageError(
+      `npm run synth takes no arguments (got ${args.join(' ')}): it synthesizes every environment\n\nusage: npm run synth`,
+    );
   const status = new StatusLine();
   const synthesis = await synthesizeProject(process.cwd(), {
     onProgress: ({ phase, done, total }) =>
@@ -19,13 +25,10 @@ async function main(): Promise<void> {
   if (synthesis.ok) {
     for (const warning of synthesis.warnings) console.error(`warning: ${warning}`);
     for (const line of describeSynthesis(synthesis.results)) console.log(line);
-  } else {
-    console.error(synthesis.error);
-    process.exitCode = 1;
+    return 0;
   }
+  console.error(synthesis.error);
+  return 1;
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runCommandLine(main);
