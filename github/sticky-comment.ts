@@ -32,7 +32,14 @@ interface Comment {
   readonly id: number;
   readonly body?: string;
   readonly html_url: string;
+  readonly user?: { readonly login?: string; readonly type?: string } | null;
 }
+
+/**
+ * Only a bot's comment can be the sticky one (the workflow's token posts as `github-actions[bot]`):
+ * a person who pastes the marker must never see their comment rewritten or deleted.
+ */
+const byBot = (c: Comment) => c.user?.type === 'Bot' || (c.user?.login ?? '').endsWith('[bot]');
 
 export const markerLine = (marker: string) => `<!-- ${marker} -->`;
 
@@ -103,7 +110,7 @@ export async function upsertStickyComment(options: StickyCommentOptions): Promis
   const mine: Comment[] = [];
   for (let url: string | undefined = `${issue}/comments?per_page=100`; url !== undefined; ) {
     const response = await call('GET', url, `list the comments of pull request #${options.pullRequest}`);
-    mine.push(...((await response.json()) as Comment[]).filter((c) => (c.body ?? '').startsWith(marker)));
+    mine.push(...((await response.json()) as Comment[]).filter((c) => byBot(c) && (c.body ?? '').startsWith(marker)));
     url = nextPage(response.headers.get('link'));
     // The token only ever goes back to the API it was given for.
     if (url !== undefined && !url.startsWith(`${options.apiUrl.replace(/\/+$/, '')}/`)) {

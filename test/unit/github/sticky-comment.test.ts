@@ -65,6 +65,13 @@ describe('the sticky review comment', () => {
     expect(github.comments.get(PR)).toHaveLength(3);
   });
 
+  it("never takes over a person's comment that starts with the marker", async () => {
+    const pasted = github.add(PR, `${markerLine(MARKER)}\nmy notes`, 'reviewer');
+    expect((await post('report')).action).toBe('created');
+    expect(github.comments.get(PR)?.find((c) => c.id === pasted.id)?.body).toBe(`${markerLine(MARKER)}\nmy notes`);
+    expect(github.comments.get(PR)).toHaveLength(2);
+  });
+
   it("cuts a report longer than GitHub's limit and says where the rest is", async () => {
     await post('x'.repeat(MAX_COMMENT_LENGTH + 10));
     const [comment] = ours();
