@@ -21,7 +21,8 @@ export abstract class CampaignSetting<K extends SettingKind = SettingKind> exten
     scope: Construct,
     id: string,
     kind: K,
-    fields: { readonly [F in keyof (typeof FIELD_LABELS)[K]]?: string },
+    // The secret has a Campaign label (the setup sheet names the field) but must never be recorded.
+    fields: { readonly [F in Exclude<keyof (typeof FIELD_LABELS)[K], 'secretAccessKey'>]?: string },
   ) {
     super(scope, id);
     this.fields = Object.fromEntries(
