@@ -1,4 +1,5 @@
 import { isAtOrBelow, trackingRecords, visitorHostConflict, visitorIdHosts, type TrackingRecord } from './dns-names';
+import { iamUserName } from './adopt';
 import type { Environment } from './environment';
 import { formatPath, type ConfigProblem } from './problems';
 import { localStateFile, localStateProblems, type ProjectLayout } from './project-layout';
@@ -13,6 +14,7 @@ export function crossEnvironmentProblems(environments: readonly Environment[], l
   return [
     ...environments.flatMap((env) => localStateProblems(env, layout)),
     ...uniqueClaims(environments, layout),
+    ...iamUsers(environments),
     ...bucketRoles(environments),
     ...accessLogLocations(environments),
     ...sharedBucketPlacement(environments),
@@ -91,6 +93,32 @@ function uniqueClaims(environments: readonly Environment[], layout: ProjectLayou
     );
   }
   return problems;
+}
+
+/**
+ * IAM user names are unique within an account, and an adopted user keeps its own name, which may
+ * be another environment's. Explicit names are checked after default ones, so a clash is reported
+ * where a name was written. Environments in two stated, different accounts never clash.
+ */
+function iamUsers(environments: readonly Environment[]): ConfigProblem[] {
+  const explicit = (env: Environment) => typeof env.adopt.iamUser === 'string';
+  const ordered = [...environments.filter((env) => !explicit(env)), ...environments.filter(explicit)];
+  const mayShareAccount = (a: Environment, b: Environment) =>
+    a.aws.accountId === undefined || b.aws.accountId === undefined || a.aws.accountId === b.aws.accountId;
+  return ordered.flatMap((env, i) => {
+    const name = iamUserName(env);
+    const owner = ordered.slice(0, i).find((other) => iamUserName(other) === name && mayShareAccount(other, env));
+    if (owner === undefined) return [];
+    return [
+      problem(
+        env,
+        'adopt.iamUser',
+        env.adopt.iamUser,
+        'unique-iam-user-across-environments',
+        `IAM user \`${name}\` is also the user of \`${owner.sourceFile}\`: two stacks would manage one user, its group and its keys, and each deploy would undo the other's; adopt a user of this environment's own`,
+      ),
+    ];
+  });
 }
 
 /** A receiver bucket is the integration's alone: no other environment keeps state or access logs in it. */

@@ -204,6 +204,12 @@ describe('what one environment claims, no other may', () => {
       'environments/b.json: campaign.dataSources[0].aamDestinationId [unique-aam-destination-id]',
     ],
     [
+      'unique-iam-user-across-environments',
+      () => {},
+      (f) => (f.adopt = { iamUser: 'campaign-aam-a' }),
+      'environments/b.json: adopt.iamUser [unique-iam-user-across-environments]',
+    ],
+    [
       'one-zone-name-per-zone-id',
       () => {},
       (f) => {
