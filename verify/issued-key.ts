@@ -37,6 +37,13 @@ export function issuedKey(env: Environment, stackDir: string, vars: NodeJS.Proce
   const accessKeyId = vars.CAMPAIGN_AAM_ACCESS_KEY_ID || undefined;
   const secretAccessKey = vars.CAMPAIGN_AAM_SECRET_ACCESS_KEY || undefined;
   if (accessKeyId !== undefined && secretAccessKey !== undefined) return { accessKeyId, secretAccessKey };
+  // Half a key is a mistake: checking the deployed key instead would test something else than meant.
+  if (accessKeyId !== undefined || secretAccessKey !== undefined) {
+    const missing = accessKeyId === undefined ? 'CAMPAIGN_AAM_ACCESS_KEY_ID' : 'CAMPAIGN_AAM_SECRET_ACCESS_KEY';
+    throw new IssuedKeyError(
+      `${missing} is not set: pass both CAMPAIGN_AAM_ACCESS_KEY_ID and CAMPAIGN_AAM_SECRET_ACCESS_KEY, or neither to use the deploy outputs`,
+    );
+  }
   if (env.accessKey.pgpPublicKey !== undefined) {
     throw new IssuedKeyError(
       'the secret is PGP-encrypted: decrypt it (see the setup sheet) and pass it in CAMPAIGN_AAM_ACCESS_KEY_ID and CAMPAIGN_AAM_SECRET_ACCESS_KEY',
