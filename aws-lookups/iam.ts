@@ -171,8 +171,9 @@ export async function lookUpPolicy(iam: IAMClient, arn: string): Promise<PolicyL
  * hand-made user of this integration, when it does not have the name the stack would choose.
  */
 export async function usersNamingBucket(iam: IAMClient, bucketName: string): Promise<string[]> {
-  const bucketArn = `arn:aws:s3:::${bucketName}`;
-  const names = (document: string) => document.includes(bucketArn);
+  // The bucket's ARN or one of its objects', not a longer name that starts the same (`…-archive`).
+  const bucketArn = new RegExp(`arn:aws:s3:::${bucketName.replace(/[.]/g, '\\.')}(?=["/])`);
+  const names = (document: string) => bucketArn.test(document);
   const managedDocuments = new Map<string, string>();
   const managedDocument = async (arn: string): Promise<string> => {
     if (!managedDocuments.has(arn)) {
@@ -190,7 +191,14 @@ export async function usersNamingBucket(iam: IAMClient, bucketName: string): Pro
   };
 
   const found: string[] = [];
-  for await (const page of paginateListUsers({ client: iam }, {})) {
+  const pages = paginateListUsers({ client: iam }, {});
+  // Listing users needs iam:ListUsers; without it there is simply no candidate to suggest.
+  const listed = await probe('ListUsers', async () => {
+    const all = [];
+    for await (const page of pages) all.push(page);
+    return all;
+  });
+  for (const page of listed.found ? listed.value : []) {
     for (const user of page.Users ?? []) {
       const UserName = user.UserName!;
       const inline = await probe('ListUserPolicies', () => iam.send(new ListUserPoliciesCommand({ UserName })));
