@@ -230,9 +230,10 @@ export function userChanges(declared: TerraformAttributes, user: Extract<UserLoo
 /** What the first plan changes on an existing record. */
 export function recordChanges(declared: TerraformAttributes, record: RecordFound): string[] {
   if (record.special !== undefined) return [`record: ${record.special} → a plain ${text(declared, 'type')} record`];
-  const values = texts(declared, 'records').map((v) => v.toLowerCase());
+  // A record's values are a set (Route 53 returns name servers in its own order): compared sorted.
+  const sorted = (values: readonly string[]) => [...values].map((v) => v.toLowerCase()).sort().join(', ');
   return [
     ...change('TTL', record.ttl, integer(declared, 'ttl')),
-    ...change('value', record.values.join(', '), values.join(', ')),
+    ...change('value', sorted(record.values), sorted(texts(declared, 'records'))),
   ];
 }

@@ -59,4 +59,13 @@ export function sectionJson(section: AdoptSection): string {
   return JSON.stringify({ adopt: fields }, null, 2);
 }
 
-export const sameSection = (a: AdoptSection, b: AdoptSection) => JSON.stringify(a) === JSON.stringify(b);
+/** Equal sections, whatever the order of the tracking hosts listed. */
+export function sameSection(a: AdoptSection, b: AdoptSection): boolean {
+  const normal = (s: AdoptSection) =>
+    JSON.stringify({
+      receiverBucket: s.receiverBucket,
+      iamUser: s.iamUser,
+      trackingRecords: Array.isArray(s.trackingRecords) ? [...s.trackingRecords].sort() : s.trackingRecords,
+    });
+  return normal(a) === normal(b);
+}

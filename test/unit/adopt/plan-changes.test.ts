@@ -170,4 +170,28 @@ describe('what the first plan changes on an existing resource', () => {
       }),
     ).toEqual(['record: alias to x.cloudfront.net → a plain CNAME record']);
   });
+
+  it("compares a delegation's name servers as a set: Route 53's order is no change", async () => {
+    const [ns] = declaredResources(
+      synthesizeInMemory(
+        await environment(
+          fileWith(
+            (f) =>
+              (f.dns.trackingServer = {
+                method: 'delegation',
+                subdomain: 'email.initech.example',
+                nameServers: ['ns1.adobe.example', 'ns2.adobe.example'],
+              }),
+          ),
+        ),
+        '/project',
+      ),
+      '123456789012',
+    ).filter((r) => r.type === 'aws_route53_record');
+    const found = (values: string[]) => ({ name: 'email.initech.example', type: 'NS', ttl: 300, values });
+    expect(recordChanges(ns.attributes, found(['NS2.adobe.example', 'ns1.adobe.example']))).toEqual([]);
+    expect(recordChanges(ns.attributes, found(['ns3.adobe.example', 'ns1.adobe.example']))).toEqual([
+      'value: ns1.adobe.example, ns3.adobe.example → ns1.adobe.example, ns2.adobe.example',
+    ]);
+  });
 });
