@@ -6,6 +6,7 @@ import { isInitializedStack, readState, StateReadError } from '../aws-lookups/te
 import { ConfigError } from '../config/problems';
 import { selectEnvironment } from './select-environment';
 import { runCommandLine } from './run-command-line';
+import { UsageError } from './usage-error';
 
 const USAGE = `usage: npm run adopt -- <environment>
 
@@ -18,6 +19,7 @@ is plans cleanly, 1 when the first plan or apply would fail, 2 on a usage or cre
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 async function main(args: string[]): Promise<number> {
+  if (args.length > 1) throw new UsageError(`one environment, and nothing else (got ${args.join(' ')})\n\n${USAGE}`);
   const { env, paths, projectDir } = await selectEnvironment(args[0], USAGE);
   const stackDir = paths.stackDir(env.name);
   // Once deployed, what is in state is the stack's own, not something to adopt.

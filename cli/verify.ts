@@ -4,6 +4,7 @@ import { ConfigError } from '../config/problems';
 import { StatusLine } from './progress';
 import { selectEnvironment } from './select-environment';
 import { runCommandLine } from './run-command-line';
+import { UsageError } from './usage-error';
 
 const USAGE = `usage: npm run verify -- <environment>
 
@@ -16,6 +17,7 @@ CAMPAIGN_AAM_SECRET_ACCESS_KEY (required when the secret is PGP-encrypted).`;
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 async function main(args: string[]): Promise<number> {
+  if (args.length > 1) throw new UsageError(`one environment, and nothing else (got ${args.join(' ')})\n\n${USAGE}`);
   const { env, paths } = await selectEnvironment(args[0], USAGE);
   const name = env.name;
 

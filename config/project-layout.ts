@@ -1,4 +1,4 @@
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { defaultLocalStatePath } from './defaults';
 import type { Environment } from './environment';
 import type { ConfigProblem } from './problems';
@@ -16,7 +16,8 @@ export interface ProjectLayout {
 /** Is `path` the folder `dir` or inside it? */
 export function isInside(path: string, dir: string): boolean {
   const rel = relative(dir, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  // `..x.tfstate` is a file inside `dir`; only `..` itself, or `../…`, leaves it.
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 /** The absolute state file of an environment with a local backend. */

@@ -22,7 +22,7 @@ function chmodIfPresent(file: string): void {
 
 /**
  * Makes an environment's local state and its backup readable by their owner only. Call it after
- * every command that lets Terraform write local state (deploy, destroy, import, recover).
+ * every command of ours that lets Terraform write local state (deploy, local, recover).
  */
 export function restrictLocalStateFiles(env: Environment, projectDir: string): void {
   for (const file of localStateFiles(env, projectDir)) chmodIfPresent(file);

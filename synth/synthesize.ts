@@ -74,7 +74,7 @@ interface Synthesized {
 /** Synthesizes `environments` with their handoff documents, in memory (cdktf's manifest goes to `staging`). */
 function synthesizeAll(staging: string, environments: readonly Environment[], options: SynthesizeOptions): Synthesized {
   skipTokenStackTraces();
-  // Validations are skipped: each `terraform_data` would spawn `terraform version`; main checks it once.
+  // Validations are skipped: each `terraform_data` would spawn `terraform version`; synthesizeProject checks it once.
   const app = new App({ outdir: staging, skipValidation: true, stackTraces: false });
   const total = environments.length;
   const progress = (phase: SynthProgress['phase'], done: number) => options.onProgress?.({ phase, done, total });

@@ -10,7 +10,7 @@ export function judgeTerraformVersion(output: string | undefined): TerraformChec
   if (output === undefined) {
     return {
       ok: true,
-      warning: 'terraform was not found on PATH: synth works, but plan and deploy need Terraform >= 1.6',
+      warning: `terraform was not found on PATH: synth works, but plan and deploy need Terraform >= ${MINIMUM_TERRAFORM.join('.')}`,
     };
   }
   let version: string;
