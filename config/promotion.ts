@@ -113,7 +113,7 @@ function referenceProblems(file: string, data: Shape, environments: readonly Env
       path,
       name,
       'promotion-known-environment',
-      `is not an environment${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`} Known: ${names.join(', ')}`,
+      `is not an environment${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}; known: ${names.join(', ')}`,
     );
   };
 

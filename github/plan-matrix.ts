@@ -1,5 +1,5 @@
-import { closest } from '../config/closest';
 import type { Environment } from '../config/environment';
+import { unknownEnvironment } from '../config/environment-files';
 
 /** One leg of the pull-request plan job: which environment, with which role, where. */
 export interface PlanTarget {
@@ -36,12 +36,7 @@ export function planMatrix(environments: readonly Environment[], rolesJson: stri
   }
   const names = environments.map((e) => e.name);
   const problems = Object.entries(roles).flatMap(([name, role]) => {
-    if (!names.includes(name)) {
-      const suggestion = closest(name, names);
-      return [
-        `"${name}" is not an environment${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`} Known: ${names.join(', ')}`,
-      ];
-    }
+    if (!names.includes(name)) return [unknownEnvironment(name, names)];
     return typeof role === 'string' && ROLE_ARN.test(role)
       ? []
       : [`"${name}": ${JSON.stringify(role)} is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`];

@@ -28,7 +28,7 @@ describe('the pull-request plan matrix (AWS_PLAN_ROLES)', () => {
     expect(() =>
       planMatrix(environments, JSON.stringify({ prod: PRODUCTION_ROLE, staging: 'campaign-aam-plan' })),
     ).toThrow(
-      'AWS_PLAN_ROLES: "prod" is not an environment; did you mean "production"? Known: dev, production, staging; "staging": "campaign-aam-plan" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)',
+      'AWS_PLAN_ROLES: no environment named "prod" (did you mean "production"?); known: dev, production, staging; "staging": "campaign-aam-plan" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)',
     );
   });
 });

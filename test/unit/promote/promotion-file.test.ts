@@ -98,7 +98,7 @@ describe('the intended-differences file', () => {
       `${FILE}: order: must list every environment once; missing: staging (or leave \`order\` out to promote by tier) [rule: promotion-order]`,
       `${FILE}: intendedDifferences[0].path = "receiver.segmentRetentionDay": is not a field of the environment file; did you mean \`receiver.segmentRetentionDays\`? [rule: promotion-path]`,
       `${FILE}: intendedDifferences[1].path = "receiver.bucketName": is a per-environment field: it is never promoted, so it needs no declared difference [rule: promotion-path]`,
-      `${FILE}: intendedDifferences[2].environments[0] = "prod": is not an environment; did you mean "production"? Known: dev, production, staging [rule: promotion-known-environment]`,
+      `${FILE}: intendedDifferences[2].environments[0] = "prod": is not an environment (did you mean "production"?); known: dev, production, staging [rule: promotion-known-environment]`,
       `${FILE}: intendedDifferences[3].between = ["staging","staging"]: names two different environments [rule: promotion-scope]`,
       `${FILE}: intendedDifferences[4].path = "campaign.dataSources[\\"Loyalty ID\\"]": names a data source that no environment has; labels: "Recipient - Visitor ID (Defaultdatasources)", "Globex CRM ID" [rule: promotion-path]`,
       `${FILE}: intendedDifferences[5].path = "campaign.dataSources[]": name the data source by its label, e.g. \`campaign.dataSources["Globex CRM ID"]\` [rule: promotion-path]`,
