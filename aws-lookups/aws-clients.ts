@@ -44,7 +44,10 @@ export function awsClients(env: Environment, credentials?: AwsCredentials): AwsC
   });
   const created: { destroy(): void }[] = [];
   const track = <T extends { destroy(): void }>(client: T): T => (created.push(client), client);
-  const s3In = (region: string) => track(new S3Client({ ...common(region), forcePathStyle: endpoint !== undefined }));
+  // A bucket in another region answers HeadBucket with a bare 301; following it reads the bucket
+  // (and its region, which adopt compares with the file's) instead of failing on an unknown error.
+  const s3In = (region: string) =>
+    track(new S3Client({ ...common(region), forcePathStyle: endpoint !== undefined, followRegionRedirects: true }));
   return {
     s3: s3In(env.aws.region),
     iam: track(new IAMClient(common(env.aws.region))),
