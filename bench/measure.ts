@@ -50,7 +50,10 @@ export function measure(command: Command): Promise<Measurement> {
     const child = spawn(command.command, command.args, {
       cwd: command.cwd,
       env: {
-        ...process.env,
+        // The user's own selection or folders must not change what is measured: each workload sets its own.
+        ...Object.fromEntries(
+          Object.entries(process.env).filter(([key]) => !key.startsWith('CAMPAIGN_AAM_') && key !== 'CDKTF_OUTDIR'),
+        ),
         CHECKPOINT_DISABLE: '1',
         FORCE_COLOR: '0',
         ...command.env,

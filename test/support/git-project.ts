@@ -39,7 +39,10 @@ export function gitProject(options: { subfolder?: string } = {}): GitProject {
   copyProjectSources(PROJECT_DIR, dir);
   mkdirSync(join(dir, 'environments'), { recursive: true });
   const git = (...args: string[]) => {
-    const result = run('git', args, { cwd: dir, env: GIT_ENV });
+    const result = run('git', ['-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', ...args], {
+      cwd: dir,
+      env: GIT_ENV,
+    });
     if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed:\n${result.stderr}`);
     return result.stdout.trim();
   };
