@@ -1,10 +1,17 @@
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { projectPaths } from '../../synth/project-paths';
 import type { ChangeSet, EnvironmentChanges } from '../model';
 import { compareConfigurations } from './config-diff';
 import { compareDocuments } from './document-diff';
-import { assertGitRepository, filesAtCommit, resolveCommit, sameFiles, workingTreeFiles } from './git';
-import { isSynthInput, synthesizeRevision, type SynthResult } from './synth-revision';
+import {
+  assertGitRepository,
+  filesAtCommit,
+  type ProjectFiles,
+  resolveCommit,
+  sameFiles,
+  workingTreeFiles,
+} from './git';
+import { isEnvironmentFile, isSynthInput, SYNTH_ENTRY, synthesizeRevision, type SynthResult } from './synth-revision';
 import { withTempSpace } from './temp-space';
 
 export interface RevisionsOptions {
@@ -22,6 +29,13 @@ export const WORKING_TREE = 'working tree';
  * (in parallel; once when both revisions hold the same files), and compares them environment by
  * environment. The project folder and its `cdktf.out` are only read.
  */
+/** Both revisions have environments to synthesize, with the same code: only the environment files differ. */
+function sameCode(base: ProjectFiles, head: ProjectFiles): boolean {
+  const code = (files: ProjectFiles) => new Map([...files].filter(([path]) => !isEnvironmentFile(path)));
+  const synthesizes = (files: ProjectFiles) => files.has(SYNTH_ENTRY) && [...files.keys()].some(isEnvironmentFile);
+  return synthesizes(base) && synthesizes(head) && sameFiles(code(base), code(head));
+}
+
 export async function revisionChanges(options: RevisionsOptions): Promise<ChangeSet> {
   const { projectDir } = options;
   assertGitRepository(projectDir);
@@ -38,10 +52,10 @@ export async function revisionChanges(options: RevisionsOptions): Promise<Change
       const both = await synthesizeRevision(space, 'base and head', headFiles, projectDir);
       return [both, both];
     }
-    return Promise.all([
-      synthesizeRevision(space, 'base', baseFiles, projectDir),
-      synthesizeRevision(space, 'head', headFiles, projectDir),
-    ]);
+    // Writing the base revision's folder happens before its synth is awaited, so the head can link to it.
+    const base = synthesizeRevision(space, 'base', baseFiles, projectDir);
+    const codeFrom = sameCode(baseFiles, headFiles) ? join(space.root, 'base') : undefined;
+    return Promise.all([base, synthesizeRevision(space, 'head', headFiles, projectDir, codeFrom)]);
   });
 
   const refs = {

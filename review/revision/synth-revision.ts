@@ -36,16 +36,41 @@ export function isEnvironmentFile(path: string): boolean {
 /** The installed dependencies every revision is built with: those of the running review. */
 const NODE_MODULES = join(dirname(require.resolve('cdktf/package.json')), '..');
 const TS_REQUIRE = join(__dirname, '..', 'ts-require.cjs');
-const ENTRY = 'main.ts';
+/** What a revision's synth runs: its cdktf app. */
+export const SYNTH_ENTRY = 'main.ts';
 /** How `formatProblems` (config/problems.ts) opens its list, in every revision so far. */
 const PROBLEMS_HEADER = /^\d+ problems? in \d+ environment files?; nothing was synthesized:$/m;
 
-function writeProject(root: string, files: ProjectFiles): void {
+function writeFiles(root: string, files: Iterable<[string, Buffer]>): void {
   for (const [path, content] of files) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);
   }
-  symlinkSync(NODE_MODULES, join(root, 'node_modules'), 'dir');
+}
+
+/** What a synth writes beside the code, never shared between revisions. */
+const isOwnOutput = (entry: string) => entry === DEFAULT_PATHS.environments || entry.startsWith(DEFAULT_PATHS.outdir);
+
+/**
+ * A revision's folder. With `codeFrom`, the folder of a revision whose code is the same, only its
+ * environment files are written and every other top-level entry links to that folder's: creating
+ * files is what a revision costs most besides its synth, and a pull request often changes
+ * environment files alone.
+ */
+function writeProject(root: string, files: ProjectFiles, codeFrom: string | undefined): void {
+  if (codeFrom === undefined) {
+    writeFiles(root, files);
+    symlinkSync(NODE_MODULES, join(root, 'node_modules'), 'dir');
+    return;
+  }
+  mkdirSync(root, { recursive: true });
+  for (const entry of readdirSync(codeFrom).filter((e) => !isOwnOutput(e))) {
+    symlinkSync(join(codeFrom, entry), join(root, entry));
+  }
+  writeFiles(
+    root,
+    [...files].filter(([path]) => isEnvironmentFile(path)),
+  );
 }
 
 function run(space: TempSpace, root: string): Promise<{ status: number | null; stderr: string }> {
@@ -53,7 +78,7 @@ function run(space: TempSpace, root: string): Promise<{ status: number | null; s
     Object.entries(process.env).filter(([key]) => !key.startsWith('CDKTF_') && !key.startsWith('CAMPAIGN_AAM_')),
   );
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--require', TS_REQUIRE, ENTRY], {
+    const child = spawn(process.execPath, ['--require', TS_REQUIRE, SYNTH_ENTRY], {
       cwd: root,
       env: {
         ...env,
@@ -106,16 +131,17 @@ export async function synthesizeRevision(
   side: string,
   files: ProjectFiles,
   projectDir: string,
+  codeFrom?: string,
 ): Promise<SynthResult> {
   if (![...files.keys()].some(isEnvironmentFile)) return { ok: true, environments: new Map() };
-  if (!files.has(ENTRY)) {
+  if (!files.has(SYNTH_ENTRY)) {
     return {
       ok: false,
-      problem: { side, summary: `it has environment files but no ${ENTRY} to synthesize them with`, details: [] },
+      problem: { side, summary: `it has environment files but no ${SYNTH_ENTRY} to synthesize them with`, details: [] },
     };
   }
   const root = join(space.root, side);
-  writeProject(root, files);
+  writeProject(root, files, codeFrom);
   const { status, stderr } = await run(space, root);
   if (status !== 0) return { ok: false, problem: failure(side, status, stderr) };
 
