@@ -231,7 +231,11 @@ export function userChanges(declared: TerraformAttributes, user: Extract<UserLoo
 export function recordChanges(declared: TerraformAttributes, record: RecordFound): string[] {
   if (record.special !== undefined) return [`record: ${record.special} → a plain ${text(declared, 'type')} record`];
   // A record's values are a set (Route 53 returns name servers in its own order): compared sorted.
-  const sorted = (values: readonly string[]) => [...values].map((v) => v.toLowerCase()).sort().join(', ');
+  const sorted = (values: readonly string[]) =>
+    [...values]
+      .map((v) => v.toLowerCase())
+      .sort()
+      .join(', ');
   return [
     ...change('TTL', record.ttl, integer(declared, 'ttl')),
     ...change('value', sorted(record.values), sorted(texts(declared, 'records'))),
