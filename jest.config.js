@@ -13,8 +13,8 @@ const shared = {
 /** @type {import('jest').Config} */
 module.exports = {
   // Emulator test files spend most of their time waiting (the AWS provider waits a minute for an S3
-  // lifecycle configuration to settle), so three run side by side even on two cores.
-  maxWorkers: 3,
+  // lifecycle configuration to settle), so four run side by side even on two cores.
+  maxWorkers: 4,
   projects: [
     { ...shared, displayName: 'unit', roots: ['<rootDir>/test/unit'] },
     {

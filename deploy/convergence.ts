@@ -101,7 +101,7 @@ export async function checkConvergence(stackDir: string, options: RunOptions = {
 
 /**
  * The failure, in words: what is pending, why this happens, what to do. `cdktfFailed`: cdktf itself
- * reported the failure (an error, or an apply that was declined), so nothing needs explaining.
+ * reported a failure (an error, a declined apply, or its own crash when Terraform was killed).
  */
 export function describeNonConvergence(
   environment: string,
@@ -121,11 +121,9 @@ export function describeNonConvergence(
       (p) =>
         `  - ${p.action.padEnd(width)} ${p.address}${p.constructPath === undefined ? '' : ` (${p.constructPath})`}`,
     ),
-    ...(cdktfFailed
-      ? [`Fix what cdktf reported above, then run \`npm run deploy -- ${environment}\` again.`]
-      : [
-          'The apply stopped part-way (for example, Terraform was killed), although cdktf may have reported success.',
-          `Run \`npm run deploy -- ${environment}\` again; if it fails because resources "already exist", run \`npm run recover -- ${environment}\`.`,
-        ]),
+    cdktfFailed
+      ? 'The apply did not finish: cdktf deploy failed (its error is above).'
+      : 'The apply stopped part-way (for example, Terraform was killed), although cdktf may have reported success.',
+    `Run \`npm run deploy -- ${environment}\` again${cdktfFailed ? ' once the cause is fixed' : ''}; if it fails because resources "already exist", run \`npm run recover -- ${environment}\`.`,
   ].join('\n');
 }

@@ -54,7 +54,7 @@ describe('the convergence check after apply', () => {
     ]);
   });
 
-  it('does not blame a killed Terraform when cdktf itself reported the failure (an error, a declined apply)', () => {
+  it('says the apply did not finish when cdktf itself reported the failure (an error, a declined apply)', () => {
     const text = describeNonConvergence(
       'dev',
       { converged: false, pending: [{ action: 'create', address: 'a.b' }] },
@@ -63,7 +63,8 @@ describe('the convergence check after apply', () => {
     expect(text.split('\n')).toEqual([
       'dev: NOT converged: the plan after apply still has 1 pending change:',
       '  - create a.b',
-      'Fix what cdktf reported above, then run `npm run deploy -- dev` again.',
+      'The apply did not finish: cdktf deploy failed (its error is above).',
+      'Run `npm run deploy -- dev` again once the cause is fixed; if it fails because resources "already exist", run `npm run recover -- dev`.',
     ]);
   });
 });
