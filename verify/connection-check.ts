@@ -106,6 +106,12 @@ export async function verifyConnection(
       onStep(results[results.length - 1]);
       if (!results[results.length - 1].ok) break;
     }
+    // A probe left in the import folder could be picked up by Campaign as a segment file: when a
+    // check fails after the write, the probe is still removed (quietly, as best it can).
+    const written = results.some((r) => r.step === 'write' && r.ok);
+    if (written && !results.some((r) => r.step === 'delete')) {
+      await client.send(new DeleteObjectCommand({ Bucket: target.bucket, Key: key })).catch(() => undefined);
+    }
   } finally {
     client.destroy();
   }
