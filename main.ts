@@ -14,8 +14,8 @@ async function main(): Promise<number> {
   const synthesis = await synthesizeProject(process.cwd(), {
     onWait: (message) => console.error(message),
     // Set by `npm run review` for the revisions it synthesizes: a review writes nothing outside its
-    // temporary folder, not even an absolute local state path.
-    prepareStateFiles: process.env[SYNTH_ONLY_VARIABLE] !== '1',
+    // temporary folder (not even an absolute local state path) and runs no Terraform.
+    forTerraform: process.env[SYNTH_ONLY_VARIABLE] !== '1',
   });
   if (!synthesis.ok) {
     console.error(synthesis.error);

@@ -1,17 +1,12 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  buildReport,
-  COMMENT_LIMIT,
-  planChanges,
-  renderJson,
-  renderMarkdown,
-  ReviewInputError,
-  revisionChanges,
-  WORKING_TREE,
-  type PlanInput,
-} from '../review';
+import { ReviewInputError } from '../review/errors';
+import type { PlanInput } from '../review/plan/plan-changes';
+import { buildReport } from '../review/report';
+import { renderJson } from '../review/render/json';
+import { COMMENT_LIMIT, renderMarkdown } from '../review/render/markdown';
+import { revisionChanges, WORKING_TREE } from '../review/revision/revision-changes';
 import { UsageError } from './usage-error';
 import { runCommandLine } from './run-command-line';
 
@@ -111,7 +106,9 @@ async function main(argv: string[]): Promise<number> {
   const projectDir = process.cwd();
   const changes =
     options.plans.length > 0
-      ? planChanges(projectDir, options.plans)
+      ? // Loaded for plan mode only: the plan reader and zod would cost a revision review a tenth of
+        // a second of the cores its synths need.
+        (await import('../review/plan/plan-changes')).planChanges(projectDir, options.plans)
       : await revisionChanges({ projectDir, base: options.base as string, head: options.head });
   const report = buildReport(changes);
   const text = options.json ? renderJson(report) : renderMarkdown(report, COMMENT_LIMIT);

@@ -21,7 +21,7 @@ export const DEFAULT_PATHS = { environments: 'environments', outdir: 'cdktf.out'
 /** Where each stack's generated documents go, and their file names. */
 export const HANDOFF = { folder: 'handoff', email: 'provisioning-request.eml', sheet: 'campaign-setup.md' } as const;
 
-/** When `1`, the app synthesizes and writes nothing outside its output folder (no local state files). */
+/** When `1`, the app only synthesizes: no Terraform version check, nothing written outside its output folder. */
 export const SYNTH_ONLY_VARIABLE = 'CAMPAIGN_AAM_SYNTH_ONLY';
 
 /** Beside the output folder: each synth's own staging folder and what it removes, until deleted. */

@@ -3,7 +3,7 @@ import { prepareLocalStateFiles } from '../state/local-state-files';
 import { projectPaths } from './project-paths';
 import { selectedStacks, STACK_SELECTION_VARIABLE, StackSelectionError } from './stack-selection';
 import { type SynthesizedEnvironment, type SynthProgress, stageSynthesis } from './synthesize';
-import { checkTerraformVersion } from './terraform-version';
+import { checkTerraformVersion, type TerraformCheck } from './terraform-version';
 
 export type ProjectSynthesis =
   | { readonly ok: true; readonly results: SynthesizedEnvironment[]; readonly warnings: string[] }
@@ -19,12 +19,12 @@ export interface ProjectSynthesisOptions {
   /** Told when another run holds the output folder, and when this one proceeds. */
   readonly onWait?: (message: string) => void;
   /**
-   * Create each environment's local state files owner-only before Terraform first writes them.
-   * Off where nothing outside the output folder may be written (the revisions `npm run review`
-   * synthesizes).
+   * Also prepare for Terraform: check its version, and create each environment's local state files
+   * owner-only before Terraform first writes them. Off where the stacks are only read and nothing
+   * outside the output folder may be written (the revisions `npm run review` synthesizes).
    * @default true
    */
-  readonly prepareStateFiles?: boolean;
+  readonly forTerraform?: boolean;
 }
 
 /**
@@ -39,7 +39,8 @@ export async function synthesizeProject(
   options: ProjectSynthesisOptions = {},
 ): Promise<ProjectSynthesis> {
   // Terraform answers while the stacks are synthesized: checking it costs no time of its own.
-  const terraformCheck = checkTerraformVersion();
+  const terraformCheck: Promise<TerraformCheck> =
+    options.forTerraform === false ? Promise.resolve({ ok: true }) : checkTerraformVersion();
   const { environmentsDir, outdir } = projectPaths(projectDir);
   let staged;
   try {
@@ -67,7 +68,7 @@ export async function synthesizeProject(
   }
   const results = staged.commit();
   // State files are created owner-only before Terraform first writes them.
-  if (options.prepareStateFiles !== false) {
+  if (options.forTerraform !== false) {
     for (const result of results) prepareLocalStateFiles(result.environment, projectDir);
   }
   return { ok: true, results, warnings: terraform.warning === undefined ? [] : [terraform.warning] };
