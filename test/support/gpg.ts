@@ -11,6 +11,12 @@ export interface TestKeyPair {
   dispose(): void;
 }
 
+/** gpg starts an agent per home folder that outlives it: stopped with the folder, so no test leaves one running. */
+function removeHome(home: string): void {
+  spawnSync('gpgconf', ['--homedir', home, '--kill', 'gpg-agent']);
+  rmSync(home, { recursive: true, force: true });
+}
+
 /** A throw-away GnuPG key pair in its own home folder. */
 export function createTestKeyPair(): TestKeyPair {
   if (spawnSync('gpg', ['--version']).status !== 0) {
@@ -27,7 +33,7 @@ export function createTestKeyPair(): TestKeyPair {
   return {
     publicKeyBase64: gpg(['--export', 'test@initech.example']).toString('base64'),
     decrypt: (encrypted) => gpg(['--decrypt'], Buffer.from(encrypted, 'base64')).toString('utf8'),
-    dispose: () => rmSync(home, { recursive: true, force: true }),
+    dispose: () => removeHome(home),
   };
 }
 
@@ -94,6 +100,6 @@ export function createPgpTestKeys(): PgpTestKeys {
       twoKeys: exported('valid@initech.example', 'sign@initech.example'),
     };
   } finally {
-    rmSync(home, { recursive: true, force: true });
+    removeHome(home);
   }
 }
