@@ -1,4 +1,4 @@
-import { readKeys, type Key } from 'openpgp';
+import type { Key } from 'openpgp';
 
 /** What the setup sheet tells the administrator about the key the secret is encrypted to. */
 export interface PgpKeyFacts {
@@ -46,6 +46,9 @@ async function encryptionCapability(key: Key, now: Date): Promise<string | undef
 export async function checkPgpPublicKey(base64: string, now: Date = new Date()): Promise<PgpKeyCheck> {
   let keys: Key[];
   try {
+    // Loaded on first use: most environments have no PGP key, and OpenPGP.js takes a noticeable
+    // part of a one-environment synth to load.
+    const { readKeys } = await import('openpgp');
     keys = await readKeys({ binaryKeys: Buffer.from(base64, 'base64') });
   } catch (error) {
     return failure(
