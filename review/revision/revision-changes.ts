@@ -24,18 +24,15 @@ export interface RevisionsOptions {
 
 export const WORKING_TREE = 'working tree';
 
+const codeOf = (files: ProjectFiles) => new Map([...files].filter(([path]) => !isEnvironmentFile(path)));
+const sameCode = (a: ProjectFiles, b: ProjectFiles) => sameFiles(codeOf(a), codeOf(b));
+const synthesizes = (files: ProjectFiles) => files.has(SYNTH_ENTRY) && [...files.keys()].some(isEnvironmentFile);
+
 /**
  * Synthesizes the environments of two revisions, each from its own files in a temporary folder
  * (in parallel; once when both revisions hold the same files), and compares them environment by
  * environment. The project folder and its `cdktf.out` are only read.
  */
-/** Both revisions have environments to synthesize, with the same code: only the environment files differ. */
-function sameCode(base: ProjectFiles, head: ProjectFiles): boolean {
-  const code = (files: ProjectFiles) => new Map([...files].filter(([path]) => !isEnvironmentFile(path)));
-  const synthesizes = (files: ProjectFiles) => files.has(SYNTH_ENTRY) && [...files.keys()].some(isEnvironmentFile);
-  return synthesizes(base) && synthesizes(head) && sameFiles(code(base), code(head));
-}
-
 export async function revisionChanges(options: RevisionsOptions): Promise<ChangeSet> {
   const { projectDir } = options;
   assertGitRepository(projectDir);
@@ -47,14 +44,21 @@ export async function revisionChanges(options: RevisionsOptions): Promise<Change
       ? workingTreeFiles(projectDir, isSynthInput)
       : filesAtCommit(projectDir, headCommit, isSynthInput);
 
+  // Where a revision's code can be linked from instead of written: the project itself when both
+  // revisions hold its code as it is now (a pull request that changes environment files alone),
+  // else the base revision's folder when only the environments differ.
+  const worktreeFiles = headCommit === undefined ? headFiles : workingTreeFiles(projectDir, isSynthInput);
+  const codeHere = sameCode(baseFiles, headFiles) && sameCode(headFiles, worktreeFiles) ? projectDir : undefined;
+
   const [base, head] = await withTempSpace(async (space): Promise<[SynthResult, SynthResult]> => {
     if (sameFiles(baseFiles, headFiles)) {
-      const both = await synthesizeRevision(space, 'base and head', headFiles, projectDir);
+      const both = await synthesizeRevision(space, 'base and head', headFiles, projectDir, codeHere);
       return [both, both];
     }
-    // Writing the base revision's folder happens before its synth is awaited, so the head can link to it.
-    const base = synthesizeRevision(space, 'base', baseFiles, projectDir);
-    const codeFrom = sameCode(baseFiles, headFiles) ? join(space.root, 'base') : undefined;
+    // The base revision's folder is written before its synth is awaited, so the head can link to it.
+    const base = synthesizeRevision(space, 'base', baseFiles, projectDir, codeHere);
+    const codeFrom =
+      codeHere ?? (synthesizes(baseFiles) && sameCode(baseFiles, headFiles) ? join(space.root, 'base') : undefined);
     return Promise.all([base, synthesizeRevision(space, 'head', headFiles, projectDir, codeFrom)]);
   });
 

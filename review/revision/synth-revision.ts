@@ -48,29 +48,28 @@ function writeFiles(root: string, files: Iterable<[string, Buffer]>): void {
   }
 }
 
-/** What a synth writes beside the code, never shared between revisions. */
-const isOwnOutput = (entry: string) => entry === DEFAULT_PATHS.environments || entry.startsWith(DEFAULT_PATHS.outdir);
+const topLevel = (path: string) => path.split('/')[0];
 
 /**
- * A revision's folder. With `codeFrom`, the folder of a revision whose code is the same, only its
- * environment files are written and every other top-level entry links to that folder's: creating
- * files is what a revision costs most besides its synth, and a pull request often changes
- * environment files alone.
+ * A revision's folder. With `codeFrom`, a folder holding the same code (the other revision's, or
+ * the project itself), only the environments folder is written and every other top-level entry of
+ * the revision links to that folder's: creating files is what a revision costs most besides its
+ * synth, and a pull request often changes environment files alone. The synth writes only into
+ * its own output folder, so linked code is only read.
  */
 function writeProject(root: string, files: ProjectFiles, codeFrom: string | undefined): void {
   if (codeFrom === undefined) {
     writeFiles(root, files);
-    symlinkSync(NODE_MODULES, join(root, 'node_modules'), 'dir');
-    return;
+  } else {
+    mkdirSync(root, { recursive: true });
+    const linked = new Set([...files.keys()].map(topLevel).filter((entry) => entry !== DEFAULT_PATHS.environments));
+    for (const entry of linked) symlinkSync(join(codeFrom, entry), join(root, entry));
+    writeFiles(
+      root,
+      [...files].filter(([path]) => topLevel(path) === DEFAULT_PATHS.environments),
+    );
   }
-  mkdirSync(root, { recursive: true });
-  for (const entry of readdirSync(codeFrom).filter((e) => !isOwnOutput(e))) {
-    symlinkSync(join(codeFrom, entry), join(root, entry));
-  }
-  writeFiles(
-    root,
-    [...files].filter(([path]) => isEnvironmentFile(path)),
-  );
+  symlinkSync(NODE_MODULES, join(root, 'node_modules'), 'dir');
 }
 
 function run(space: TempSpace, root: string): Promise<{ status: number | null; stderr: string }> {
@@ -78,17 +77,23 @@ function run(space: TempSpace, root: string): Promise<{ status: number | null; s
     Object.entries(process.env).filter(([key]) => !key.startsWith('CDKTF_') && !key.startsWith('CAMPAIGN_AAM_')),
   );
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--require', TS_REQUIRE, SYNTH_ENTRY], {
-      cwd: root,
-      env: {
-        ...env,
-        CHECKPOINT_DISABLE: '1',
-        CDKTF_OUTDIR: join(root, DEFAULT_PATHS.outdir),
-        CAMPAIGN_AAM_ENVIRONMENTS: join(root, DEFAULT_PATHS.environments),
-        [SYNTH_ONLY_VARIABLE]: '1',
+    // Linked code resolves its imports (the installed dependencies above all) from the revision's
+    // folder, not from where the links point: the project may have no node_modules of its own.
+    const child = spawn(
+      process.execPath,
+      ['--preserve-symlinks', '--preserve-symlinks-main', '--require', TS_REQUIRE, SYNTH_ENTRY],
+      {
+        cwd: root,
+        env: {
+          ...env,
+          CHECKPOINT_DISABLE: '1',
+          CDKTF_OUTDIR: join(root, DEFAULT_PATHS.outdir),
+          CAMPAIGN_AAM_ENVIRONMENTS: join(root, DEFAULT_PATHS.environments),
+          [SYNTH_ONLY_VARIABLE]: '1',
+        },
+        stdio: ['ignore', 'ignore', 'pipe'],
       },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    );
     space.track(child);
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
