@@ -115,12 +115,14 @@ const exitCodes = { SIGINT: 130, SIGTERM: 143 } as const;
 /**
  * For commands that run Terraform: on Ctrl-C or a CI cancellation, start nothing new, stop every
  * captured command (Terraform stops gracefully and writes its state), let the one on the terminal
- * finish its own interrupt, and only then exit, so no Terraform outlives us and `finally`-style
- * clean-ups registered on exit (a saved plan, say) run after Terraform stopped writing.
+ * finish its own interrupt (a terminal's Ctrl-C reaches it directly; a SIGTERM sent to us alone is
+ * passed on), and only then exit, so no Terraform outlives us and clean-ups registered on exit (a
+ * saved plan, say) run after Terraform stopped writing.
  */
 export function stopCommandsOnSignals(): void {
   for (const signal of Object.keys(exitCodes) as (keyof typeof exitCodes)[]) {
     process.once(signal, () => {
+      if (signal === 'SIGTERM') for (const child of onTerminal) child.kill('SIGTERM');
       const onTerminalClosed = [...onTerminal].map(
         (child) =>
           new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('close', () => resolve()))),
