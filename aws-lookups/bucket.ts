@@ -15,7 +15,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { BucketSetting } from '../config/adopt';
-import { explainSetupError, isAccessDenied, isNotFound, probe } from './lookup-errors';
+import { explainSetupError, isAccessDenied, isNotFound, type Lookup, probe } from './lookup-errors';
 
 /** A bucket's settings as S3 reports them; a key is absent when the bucket has no such setting. */
 export interface BucketSettingsFound {
@@ -53,21 +53,19 @@ export interface PolicyDocumentFound {
   readonly Statement: readonly PolicyStatementFound[];
 }
 
-export type BucketLookup =
-  | { readonly name: string; readonly state: 'missing' }
-  | { readonly name: string; readonly state: 'unreadable'; readonly reason: string }
-  | {
-      readonly name: string;
-      readonly state: 'found';
-      /** The bucket's region, when S3 says. */
-      readonly region?: string;
-      readonly settings: BucketSettingsFound;
-      readonly tags: Readonly<Record<string, string>>;
-      /** ACL grants besides the bucket owner's own full control. */
-      readonly extraAclGrants: readonly Grant[];
-      /** What could not be read (access denied), for the report. */
-      readonly unreadable: readonly string[];
-    };
+export type BucketLookup = Lookup<
+  { readonly name: string },
+  {
+    /** The bucket's region, when S3 says. */
+    readonly region?: string;
+    readonly settings: BucketSettingsFound;
+    readonly tags: Readonly<Record<string, string>>;
+    /** ACL grants besides the bucket owner's own full control. */
+    readonly extraAclGrants: readonly Grant[];
+    /** What could not be read (access denied), for the report. */
+    readonly unreadable: readonly string[];
+  }
+>;
 
 /** `Statement` may be one object or a list; IAM and S3 accept both. */
 export function statementsOf(policy: string): PolicyStatementFound[] {

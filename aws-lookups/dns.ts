@@ -4,7 +4,7 @@ import {
   type ListResourceRecordSetsCommandOutput,
   type Route53Client,
 } from '@aws-sdk/client-route-53';
-import { probe } from './lookup-errors';
+import { type Lookup, notFound, probe } from './lookup-errors';
 
 export interface RecordFound {
   /** Lowercase, without the trailing dot. */
@@ -16,10 +16,7 @@ export interface RecordFound {
   readonly special?: string;
 }
 
-export type ZoneLookup =
-  | { readonly zoneId: string; readonly state: 'missing' }
-  | { readonly zoneId: string; readonly state: 'unreadable'; readonly reason: string }
-  | { readonly zoneId: string; readonly state: 'found'; readonly records: readonly RecordFound[] };
+export type ZoneLookup = Lookup<{ readonly zoneId: string }, { readonly records: readonly RecordFound[] }>;
 
 /** Route53 writes `*` as `\052` and keeps the trailing dot. */
 const normalName = (name: string) => name.replace(/\\052/g, '*').replace(/\.$/, '').toLowerCase();
@@ -61,8 +58,5 @@ export async function lookUpZone(route53: Route53Client, zoneId: string): Promis
       }
     }
   });
-  if (listed.found) return { zoneId, state: 'found', records };
-  return listed.unreadable === undefined
-    ? { zoneId, state: 'missing' }
-    : { zoneId, state: 'unreadable', reason: listed.unreadable };
+  return listed.found ? { zoneId, state: 'found', records } : notFound({ zoneId }, listed);
 }

@@ -15,7 +15,7 @@ import {
   ListUserTagsCommand,
   paginateListUsers,
 } from '@aws-sdk/client-iam';
-import { probe } from './lookup-errors';
+import { type Lookup, notFound, probe } from './lookup-errors';
 
 export interface AccessKeyFound {
   readonly id: string;
@@ -42,24 +42,22 @@ export interface InlinePolicyFound {
   readonly document: string;
 }
 
-export type UserLookup =
-  | { readonly name: string; readonly state: 'missing' }
-  | { readonly name: string; readonly state: 'unreadable'; readonly reason: string }
-  | {
-      readonly name: string;
-      readonly state: 'found';
-      readonly arn: string;
-      readonly path: string;
-      readonly permissionsBoundary?: string;
-      readonly tags: Readonly<Record<string, string>>;
-      readonly inlinePolicies: readonly InlinePolicyFound[];
-      readonly attachedPolicies: readonly { readonly name: string; readonly arn: string }[];
-      readonly groups: readonly string[];
-      readonly accessKeys: readonly AccessKeyFound[];
-      /** A console password exists. */
-      readonly consoleAccess: boolean;
-      readonly unreadable: readonly string[];
-    };
+export type UserLookup = Lookup<
+  { readonly name: string },
+  {
+    readonly arn: string;
+    readonly path: string;
+    readonly permissionsBoundary?: string;
+    readonly tags: Readonly<Record<string, string>>;
+    readonly inlinePolicies: readonly InlinePolicyFound[];
+    readonly attachedPolicies: readonly { readonly name: string; readonly arn: string }[];
+    readonly groups: readonly string[];
+    readonly accessKeys: readonly AccessKeyFound[];
+    /** A console password exists. */
+    readonly consoleAccess: boolean;
+    readonly unreadable: readonly string[];
+  }
+>;
 
 /** IAM returns policy documents URL-encoded. */
 const decode = (document: string) => decodeURIComponent(document);
@@ -67,11 +65,7 @@ const decode = (document: string) => decodeURIComponent(document);
 /** Reads a user and everything attached to it, without changing anything. */
 export async function lookUpUser(iam: IAMClient, name: string): Promise<UserLookup> {
   const user = await probe('GetUser', () => iam.send(new GetUserCommand({ UserName: name })));
-  if (!user.found) {
-    return user.unreadable === undefined
-      ? { name, state: 'missing' }
-      : { name, state: 'unreadable', reason: user.unreadable };
-  }
+  if (!user.found) return notFound({ name }, user);
   const unreadable: string[] = [];
   const read = async <T>(what: string, call: () => Promise<T>): Promise<T | undefined> => {
     const result = await probe(what, call);
@@ -131,18 +125,11 @@ export async function lookUpUser(iam: IAMClient, name: string): Promise<UserLook
   };
 }
 
-export type GroupLookup =
-  | { readonly name: string; readonly state: 'missing' }
-  | { readonly name: string; readonly state: 'unreadable'; readonly reason: string }
-  | { readonly name: string; readonly state: 'found'; readonly attachedPolicyArns: readonly string[] };
+export type GroupLookup = Lookup<{ readonly name: string }, { readonly attachedPolicyArns: readonly string[] }>;
 
 export async function lookUpGroup(iam: IAMClient, name: string): Promise<GroupLookup> {
   const group = await probe('GetGroup', () => iam.send(new GetGroupCommand({ GroupName: name })));
-  if (!group.found) {
-    return group.unreadable === undefined
-      ? { name, state: 'missing' }
-      : { name, state: 'unreadable', reason: group.unreadable };
-  }
+  if (!group.found) return notFound({ name }, group);
   const attached = await probe('ListAttachedGroupPolicies', () =>
     iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: name })),
   );
@@ -154,16 +141,11 @@ export async function lookUpGroup(iam: IAMClient, name: string): Promise<GroupLo
   };
 }
 
-export type PolicyLookup =
-  | { readonly arn: string; readonly state: 'missing' | 'found' }
-  | { readonly arn: string; readonly state: 'unreadable'; readonly reason: string };
+export type PolicyLookup = Lookup<{ readonly arn: string }>;
 
 export async function lookUpPolicy(iam: IAMClient, arn: string): Promise<PolicyLookup> {
   const policy = await probe('GetPolicy', () => iam.send(new GetPolicyCommand({ PolicyArn: arn })));
-  if (policy.found) return { arn, state: 'found' };
-  return policy.unreadable === undefined
-    ? { arn, state: 'missing' }
-    : { arn, state: 'unreadable', reason: policy.unreadable };
+  return policy.found ? { arn, state: 'found' } : notFound({ arn }, policy);
 }
 
 /**

@@ -48,6 +48,19 @@ export type Probe<T> =
   | { readonly found: true; readonly value: T }
   | { readonly found: false; readonly unreadable?: string };
 
+/** A look-up of one named thing: not there, not readable (and why), or found with what was read. */
+export type Lookup<Key extends object, Found extends object = object> =
+  | (Key & { readonly state: 'missing' })
+  | (Key & { readonly state: 'unreadable'; readonly reason: string })
+  | (Key & { readonly state: 'found' } & Found);
+
+/** The look-up of something its probe did not find: missing, or unreadable with the probe's reason. */
+export function notFound<Key extends object>(key: Key, probed: { readonly unreadable?: string }) {
+  return probed.unreadable === undefined
+    ? { ...key, state: 'missing' as const }
+    : { ...key, state: 'unreadable' as const, reason: probed.unreadable };
+}
+
 /**
  * Runs one read-only call: a "not found" answer is `found: false`, an access denial is recorded
  * as unreadable (a report names what it could not see), anything else is thrown.
