@@ -15,7 +15,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { BucketSetting } from '../config/adopt';
-import { explainSetupError, isAccessDenied, isNotFound, type Lookup, probe } from './lookup-errors';
+import { explainSetupError, isAccessDenied, isNotFound, type Lookup, partReader } from './lookup-errors';
 
 /** A bucket's settings as S3 reports them; a key is absent when the bucket has no such setting. */
 export interface BucketSettingsFound {
@@ -95,13 +95,10 @@ export async function lookUpBucket(s3: S3Client, name: string): Promise<BucketLo
   }
 
   const unreadable: string[] = [];
+  const readPart = partReader(unreadable);
   const read = async <T, R>(what: string, call: () => Promise<T>, pick: (value: T) => R | undefined) => {
-    const result = await probe(what, call);
-    if (!result.found) {
-      if (result.unreadable !== undefined) unreadable.push(result.unreadable);
-      return undefined;
-    }
-    return pick(result.value);
+    const value = await readPart(what, call);
+    return value === undefined ? undefined : pick(value);
   };
   const Bucket = name;
 

@@ -15,7 +15,7 @@ import {
   ListUserTagsCommand,
   paginateListUsers,
 } from '@aws-sdk/client-iam';
-import { type Lookup, notFound, probe } from './lookup-errors';
+import { type Lookup, notFound, partReader, probe } from './lookup-errors';
 
 export interface AccessKeyFound {
   readonly id: string;
@@ -67,12 +67,7 @@ export async function lookUpUser(iam: IAMClient, name: string): Promise<UserLook
   const user = await probe('GetUser', () => iam.send(new GetUserCommand({ UserName: name })));
   if (!user.found) return notFound({ name }, user);
   const unreadable: string[] = [];
-  const read = async <T>(what: string, call: () => Promise<T>): Promise<T | undefined> => {
-    const result = await probe(what, call);
-    if (result.found) return result.value;
-    if (result.unreadable !== undefined) unreadable.push(result.unreadable);
-    return undefined;
-  };
+  const read = partReader(unreadable);
   const UserName = name;
 
   const inlineNames =

@@ -74,3 +74,16 @@ export async function probe<T>(what: string, call: () => Promise<T>): Promise<Pr
     throw explainSetupError(error);
   }
 }
+
+/**
+ * A reader for the parts of one found thing: each call's value, or `undefined` when it is absent
+ * or unreadable; what could not be read is noted in `unreadable`, for the report.
+ */
+export function partReader(unreadable: string[]) {
+  return async <T>(what: string, call: () => Promise<T>): Promise<T | undefined> => {
+    const result = await probe(what, call);
+    if (result.found) return result.value;
+    if (result.unreadable !== undefined) unreadable.push(result.unreadable);
+    return undefined;
+  };
+}
