@@ -47,8 +47,9 @@ export async function revisionChanges(options: RevisionsOptions): Promise<Change
   // Where a revision's code can be linked from instead of written: the project itself when both
   // revisions hold its code as it is now (a pull request that changes environment files alone),
   // else the base revision's folder when only the environments differ.
-  const worktreeFiles = headCommit === undefined ? headFiles : workingTreeFiles(projectDir, isSynthInput);
-  const codeHere = sameCode(baseFiles, headFiles) && sameCode(headFiles, worktreeFiles) ? projectDir : undefined;
+  const codeSame = sameCode(baseFiles, headFiles);
+  const asInProject = headCommit === undefined || sameCode(headFiles, workingTreeFiles(projectDir, isSynthInput));
+  const codeHere = codeSame && asInProject ? projectDir : undefined;
 
   const [base, head] = await withTempSpace(async (space): Promise<[SynthResult, SynthResult]> => {
     if (sameFiles(baseFiles, headFiles)) {
@@ -57,8 +58,7 @@ export async function revisionChanges(options: RevisionsOptions): Promise<Change
     }
     // The base revision's folder is written before its synth is awaited, so the head can link to it.
     const base = synthesizeRevision(space, 'base', baseFiles, projectDir, codeHere);
-    const codeFrom =
-      codeHere ?? (synthesizes(baseFiles) && sameCode(baseFiles, headFiles) ? join(space.root, 'base') : undefined);
+    const codeFrom = codeHere ?? (codeSame && synthesizes(baseFiles) ? join(space.root, 'base') : undefined);
     return Promise.all([base, synthesizeRevision(space, 'head', headFiles, projectDir, codeFrom)]);
   });
 
