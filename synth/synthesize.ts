@@ -121,15 +121,6 @@ export interface StagedSynthesis {
  * left exactly as it was, so a failed run never breaks output that another run or a running
  * Terraform is using, and a rejected file never leaves anything behind.
  */
-/** Removes an empty folder; one that another run uses meanwhile stays. */
-function removeIfEmpty(folder: string): void {
-  try {
-    rmdirSync(folder);
-  } catch {
-    // not empty, or gone already
-  }
-}
-
 export async function stageSynthesis(options: SynthesizeOptions): Promise<StagedSynthesis> {
   const layout: ProjectLayout = {
     projectDir: options.projectDir,
@@ -149,7 +140,7 @@ export async function stageSynthesis(options: SynthesizeOptions): Promise<Staged
       // What synth removed from the output can be large: it is deleted without waiting for it.
       const large = [...staging.leftovers, staging.trash].filter((path) => existsSync(path));
       if (large.length > 0) removeInBackground(large, staging.root);
-      else removeIfEmpty(staging.root);
+      else removeEmptyFolders(staging.root, staging.root); // one another run uses meanwhile stays
     }
     lock.release();
   };
