@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { shellCommand } from '../aws-lookups/commands';
 import { probe } from '../aws-lookups/lookup-errors';
 import type { Environment } from '../config/environment';
-import { localStatePath } from '../stacks/backend';
+import { localStateFile } from '../config/project-layout';
 
 /** A state lock a Terraform run left behind, as Terraform records it. */
 export interface LeftoverLock {
@@ -59,7 +59,7 @@ export async function findLeftoverLock(
 ): Promise<{ readonly lock?: LeftoverLock; readonly unreadable?: string }> {
   const backend = env.backend;
   if (backend.type === 'local') {
-    const path = localLockInfoPath(localStatePath(env, projectDir)!);
+    const path = localLockInfoPath(localStateFile(env, projectDir)!);
     let text: string;
     try {
       text = readFileSync(path, 'utf8');

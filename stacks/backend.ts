@@ -1,16 +1,7 @@
 import { LocalBackend, S3Backend, type TerraformStack } from 'cdktf';
-import { resolve } from 'node:path';
-import { defaultLocalStatePath } from '../config/defaults';
 import type { Environment } from '../config/environment';
+import { localStateFile } from '../config/project-layout';
 import { EMULATOR_CREDENTIALS } from './aws-provider';
-
-const localStateFile = (env: Environment, path: string | undefined, projectDir: string) =>
-  resolve(projectDir, path ?? defaultLocalStatePath(env.name));
-
-/** The state file of an environment with the local backend; `undefined` for S3 state. */
-export function localStatePath(env: Environment, projectDir: string): string | undefined {
-  return env.backend.type === 'local' ? localStateFile(env, env.backend.path, projectDir) : undefined;
-}
 
 /**
  * Where Terraform keeps the environment's state. Local state lives in the project folder (not in
@@ -20,7 +11,7 @@ export function localStatePath(env: Environment, projectDir: string): string | u
 export function configureBackend(stack: TerraformStack, env: Environment, projectDir: string): void {
   const backend = env.backend;
   if (backend.type === 'local') {
-    new LocalBackend(stack, { path: localStateFile(env, backend.path, projectDir) });
+    new LocalBackend(stack, { path: localStateFile(env, projectDir)! });
     return;
   }
   const s3 = new S3Backend(stack, {

@@ -1,14 +1,14 @@
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Environment } from '../config/environment';
-import { localStatePath } from '../stacks/backend';
+import { localStateFile } from '../config/project-layout';
 
 /** Owner read and write only: local state holds the secret access key in plain text without PGP. */
 const OWNER_ONLY = 0o600;
 
 /** The local state file of an environment and the `.backup` copy Terraform keeps beside it. */
 export function localStateFiles(env: Environment, projectDir: string): string[] {
-  const state = localStatePath(env, projectDir);
+  const state = localStateFile(env, projectDir);
   return state === undefined ? [] : [state, `${state}.backup`];
 }
 
