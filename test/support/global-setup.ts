@@ -9,6 +9,9 @@ import { PROJECT_DIR } from './run';
  * read a half-written file.
  */
 export default function globalSetup(): void {
+  // Jest calls it once per project (integration and e2e): the second call has nothing to do.
+  if (process.env.CAMPAIGN_AAM_TEST_SETUP_DONE === '1') return;
+  process.env.CAMPAIGN_AAM_TEST_SETUP_DONE = '1';
   ensurePythonTools(REQUIREMENTS.test, { onInstall: (message) => console.log(message) });
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: PROJECT_DIR, stdio: 'inherit' });
 }

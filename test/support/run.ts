@@ -10,7 +10,7 @@ export interface RunResult {
 }
 
 /** Child processes run non-interactively, without colour or telemetry, plus `extra`. */
-export const childEnv = (extra: Record<string, string> = {}) => ({
+const childEnv = (extra: Record<string, string> = {}) => ({
   ...process.env,
   CHECKPOINT_DISABLE: '1',
   CI: '1',
