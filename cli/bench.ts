@@ -120,4 +120,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-runCommandLine(main);
+runCommandLine(main, { help: USAGE });

@@ -124,4 +124,4 @@ async function main(argv: string[]): Promise<number> {
   return options.failOnRisk && blocking ? 3 : 0;
 }
 
-runCommandLine(main, { usage: [ReviewInputError], prefix: 'review: ' });
+runCommandLine(main, { help: USAGE, usage: [ReviewInputError], prefix: 'review: ' });

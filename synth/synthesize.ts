@@ -1,5 +1,6 @@
 import { App, Manifest } from 'cdktf';
-import { existsSync, mkdirSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
+import { ownedFolder, removeOwned } from '../runtime/owned-folders';
 import { dirname, join, relative } from 'node:path';
 import type { Environment } from '../config/environment';
 import { loadEnvironments } from '../config/load';
@@ -136,7 +137,7 @@ export async function stageSynthesis(options: SynthesizeOptions): Promise<Staged
   let staging: Staging | undefined;
   const finish = () => {
     if (staging !== undefined) {
-      rmSync(staging.staging, { recursive: true, force: true });
+      removeOwned(ownedFolder(staging.root, 'the staging folder'), staging.staging);
       // What synth removed from the output can be large: it is deleted without waiting for it.
       const large = [...staging.leftovers, staging.trash].filter((path) => existsSync(path));
       if (large.length > 0) removeInBackground(large, staging.root);
