@@ -1,16 +1,23 @@
 import { App, Manifest } from 'cdktf';
 import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
-import { ownedFolder, removeOwned } from '../runtime/owned-folders';
 import { dirname, join, relative } from 'node:path';
 import type { Environment } from '../config/environment';
 import { loadEnvironments } from '../config/load';
 import { ConfigError } from '../config/problems';
 import { layoutProblems, type ProjectLayout } from '../config/project-layout';
+import { ownedFolder, removeOwned } from '../runtime/owned-folders';
 import { campaignSetupSheet } from '../handoff/campaign-setup-sheet';
 import { provisioningEmail } from '../handoff/provisioning-email';
 import { EnvironmentStack } from '../stacks/environment-stack';
 import { CollectingSynthesizer, type StackFiles } from './collecting-synthesizer';
-import { createStaging, type ManifestFile, type Staging, writeManifest, writeStacks } from './output-folder';
+import {
+  createStaging,
+  foreignOutputFolder,
+  type ManifestFile,
+  type Staging,
+  writeManifest,
+  writeStacks,
+} from './output-folder';
 import { lockOutputFolder } from './output-lock';
 import { HANDOFF, stagingDirOf } from './project-paths';
 import { removeInBackground } from './remove-in-background';
@@ -130,6 +137,15 @@ export async function stageSynthesis(options: SynthesizeOptions): Promise<Staged
   };
   // An output folder that is or holds the project is refused before anything is touched.
   const unsafe = layoutProblems(layout);
+  const foreign = foreignOutputFolder(options.outdir);
+  if (foreign !== undefined) {
+    unsafe.push({
+      file: relative(options.projectDir, options.outdir) || '.',
+      path: '',
+      rule: 'output-folder-owned',
+      message: foreign,
+    });
+  }
   if (unsafe.length > 0) throw new ConfigError(unsafe);
   // A CDKTF_OUTDIR such as `build/out` may name a folder whose parent does not exist yet.
   const createdParent = mkdirSync(dirname(options.outdir), { recursive: true });
