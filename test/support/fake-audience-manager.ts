@@ -20,7 +20,10 @@ export interface FakeDestination {
   description?: string;
 }
 
-/** An answer served instead of the real one, to the next `times` requests whose path starts with `path`. */
+/**
+ * An answer served instead of the real one, to the next `times` requests whose path starts with
+ * `path`; `body` as JSON, or as is when it is a string.
+ */
 export interface Fault {
   path: string;
   status: number;
@@ -150,7 +153,7 @@ export class FakeAudienceManager {
 
   private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
     res.writeHead(status, { 'Content-Type': 'application/json;charset=UTF-8', ...headers });
-    res.end(body === undefined ? '' : JSON.stringify(body));
+    res.end(typeof body === 'string' ? body : JSON.stringify(body));
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -160,19 +163,23 @@ export class FakeAudienceManager {
     const method = req.method ?? 'GET';
     this.requests.push({ method, path: url.pathname, query: url.search, headers: req.headers, body });
 
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const fault = this.faults.find((f) => url.pathname.startsWith(f.path));
     if (fault !== undefined) {
       if (--fault.times! <= 0) this.faults = this.faults.filter((f) => f !== fault);
       if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       if (res.destroyed) return;
-      return this.send(res, fault.status, fault.body ?? { message: `fault ${fault.status}` }, fault.headers);
+      // `{token}` in a fault's header stands for the token the request carried, as Adobe quotes it.
+      const headers = Object.fromEntries(
+        Object.entries(fault.headers ?? {}).map(([k, v]) => [k, v.replace('{token}', token ?? '')]),
+      );
+      return this.send(res, fault.status, fault.body ?? { message: `fault ${fault.status}` }, headers);
     }
 
     if (url.pathname === '/ims/token/v3') return this.token(method, body, res);
     if (!url.pathname.startsWith('/v1/')) return this.send(res, 404, { message: 'Not Found' });
     if (method !== 'GET') return this.send(res, 405, { message: 'Method Not Allowed' });
 
-    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (token === undefined || !this.issuedTokens.includes(token) || this.expired.has(token)) {
       const why = token !== undefined && this.expired.has(token) ? 'Access token expired' : 'Invalid access token';
       return this.send(
