@@ -74,4 +74,8 @@ async function main(argv: string[]): Promise<number> {
 
 // A check that could not run (bad call, bad file, no credential, an API that said no) exits 2, not 1:
 // 1 is kept for "Audience Manager disagrees", which is what a deploy gates on.
-runCommandLine(main, { usage: [UsageError, ConfigError, AamSetupError, AamApiError], prefix: 'check-aam: ' });
+runCommandLine(main, {
+  help: USAGE,
+  usage: [UsageError, ConfigError, AamSetupError, AamApiError],
+  prefix: 'check-aam: ',
+});

@@ -49,9 +49,7 @@ describe('plan mode: clear errors for input that is not a plan of a known enviro
   it('says when the file is not JSON, state rather than a plan, or not shaped like a plan', () => {
     const how =
       'produce it with `terraform -chdir=cdktf.out/stacks/<environment> show -json plan > plan.json` after `npm run plan -- <environment>`';
-    expect(error('{ not json')).toBe(
-      `plan.json is not valid JSON at line 1, column 3: unexpected character; ${how}`,
-    );
+    expect(error('{ not json')).toBe(`plan.json is not valid JSON at line 1, column 3: unexpected character; ${how}`);
     expect(error({ format_version: '1.0', values: { root_module: {} } })).toBe(
       `plan.json is Terraform state, not a plan; ${how}`,
     );
