@@ -94,7 +94,10 @@ export function laneProblems(lanes: readonly Lane[], names: readonly string[]): 
         if (!reported.has(last)) {
           path.forEach((n) => reported.add(n));
           const edge = sourceAt.get(last)!;
-          const cycle = [...path].reverse().concat(path[path.length - 1]);
+          // Told from the listed entry's own step: its source → it → ... → its source.
+          const back = [last];
+          for (let n = edge.from; n !== last; n = sourceAt.get(n)!.from) back.push(n);
+          const cycle = [edge.from, last, ...back.slice(2).reverse(), edge.from];
           problems.push({
             path: edge.at,
             value: last,

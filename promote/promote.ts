@@ -62,10 +62,8 @@ function notAStep(workspace: Workspace, graph: PromotionGraph, from: string, to:
   }
   if (path.includes(from)) {
     const steps = path.slice(path.indexOf(from));
-    return `"${to}" is not promoted from "${from}" directly: promote one step at a time along ${steps.join(' → ')} (${steps
-      .slice(1)
-      .map((name, i) => `${steps[i]} ${name}`)
-      .join(', then ')})`;
+    const oneByOne = steps.slice(1).map((name, i) => `${steps[i]} → ${name}`);
+    return `"${to}" is not promoted from "${from}" directly: promote one step at a time, ${oneByOne.join(', then ')}`;
   }
   return `"${to}" is promoted from "${edge.from}", not from "${from}": lane ${edge.lane} is ${path.join(' → ')} (${where})`;
 }
