@@ -62,6 +62,8 @@ export interface WavePlan {
   readonly parts: readonly (readonly string[])[];
   /** Environments of this wave that wait for a later run, and why. */
   readonly held: readonly { readonly environment: string; readonly because: string }[];
+  /** Whether the lanes have a wave after this one: the workflow skips the planning jobs beyond the last. */
+  readonly later: boolean;
 }
 
 /**
@@ -83,16 +85,25 @@ export function planWave(graph: PromotionGraph, wave: number, results: Results, 
     else held.push({ environment, because: `${source} did not deploy (${result})` });
   }
   const parts = splitMatrix(deploy);
-  return { wave, parts: Array.from({ length: layout.partsPerWave }, (_, i) => parts[i] ?? []), held };
+  return {
+    wave,
+    parts: Array.from({ length: layout.partsPerWave }, (_, i) => parts[i] ?? []),
+    held,
+    later: waves.length > wave,
+  };
 }
 
-/** The wave's plan as GitHub Actions step outputs: `part-<n>` (a matrix) and `part-<n>-any`, for each part. */
+/**
+ * The wave's plan as GitHub Actions step outputs: `part-<n>` (a matrix) and `part-<n>-any` for each
+ * part, and `later`, whether another wave follows.
+ */
 export function waveOutputs(plan: WavePlan): string {
   return plan.parts
     .flatMap((names, i) => [
       `part-${i + 1}=${JSON.stringify({ include: names.map((environment) => ({ environment })) })}`,
       `part-${i + 1}-any=${names.length > 0}`,
     ])
+    .concat(`later=${plan.later}`)
     .join('\n');
 }
 

@@ -55,7 +55,7 @@ describe('npm run deploy-waves (the compiled command)', () => {
     const result = await wave(twoBrands(), 1, { GITHUB_STEP_SUMMARY: summary });
     expect([result.status, result.stdout]).toEqual([
       0,
-      'part-1={"include":[{"environment":"brand-a-dev"},{"environment":"brand-b-dev"}]}\npart-1-any=true\npart-2={"include":[]}\npart-2-any=false\n',
+      'part-1={"include":[{"environment":"brand-a-dev"},{"environment":"brand-b-dev"}]}\npart-1-any=true\npart-2={"include":[]}\npart-2-any=false\nlater=true\n',
     ]);
     expect(readFileSync(summary, 'utf8')).toBe('### Deploy wave 1\n\nDeploying 2: brand-a-dev, brand-b-dev\n\n');
   });
@@ -70,7 +70,7 @@ describe('npm run deploy-waves (the compiled command)', () => {
     const result = await wave(twoBrands(), 2);
     expect([result.status, result.stdout]).toEqual([
       0,
-      'part-1={"include":[{"environment":"brand-a-staging"}]}\npart-1-any=true\npart-2={"include":[]}\npart-2-any=false\n',
+      'part-1={"include":[{"environment":"brand-a-staging"}]}\npart-1-any=true\npart-2={"include":[]}\npart-2-any=false\nlater=true\n',
     ]);
     expect(result.stderr).toContain('- brand-b-staging: brand-b-dev did not deploy (failure)');
     expect(github.requests.filter((r) => r.includes('/actions/runs/4242/jobs'))).toEqual(

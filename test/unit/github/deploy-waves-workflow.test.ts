@@ -53,10 +53,12 @@ describe('deploy.yml', () => {
       expect(plan.run).toBe(`npm run --silent deploy-waves -- --wave ${wave} >> "$GITHUB_OUTPUT"`);
       expect(job.outputs).toEqual(
         Object.fromEntries(
-          parts.flatMap((p) => [
-            [`part-${p}`, `\${{ steps.plan.outputs.part-${p} }}`],
-            [`part-${p}-any`, `\${{ steps.plan.outputs.part-${p}-any }}`],
-          ]),
+          parts
+            .flatMap((p) => [
+              [`part-${p}`, `\${{ steps.plan.outputs.part-${p} }}`],
+              [`part-${p}-any`, `\${{ steps.plan.outputs.part-${p}-any }}`],
+            ])
+            .concat([['later', '${{ steps.plan.outputs.later }}']]),
         ),
       );
       if (wave === 1) {
@@ -68,7 +70,9 @@ describe('deploy.yml', () => {
         ]);
       } else {
         expect(job.needs).toEqual([`wave-${wave - 1}`, ...parts.map((p) => `wave-${wave - 1}-part-${p}`)]);
-        expect(job.if).toBe(`\${{ !cancelled() && needs.wave-${wave - 1}.result == 'success' }}`);
+        expect(job.if).toBe(
+          `\${{ !cancelled() && needs.wave-${wave - 1}.result == 'success' && needs.wave-${wave - 1}.outputs.later == 'true' }}`,
+        );
         // It reads this run's jobs to see which deploys succeeded: nothing more.
         expect(job.permissions).toEqual({ contents: 'read', actions: 'read' });
         expect(plan.env).toEqual({ GITHUB_TOKEN: '${{ github.token }}' });
@@ -102,7 +106,7 @@ describe('deploy.yml', () => {
    * outputs become job outputs, matrices come from them, and each leg's conclusion is the
    * scenario's, listed the way the jobs API lists a called workflow's job.
    */
-  async function simulate(failing: readonly string[]): Promise<string[]> {
+  async function simulate(failing: readonly string[]): Promise<{ deployed: string[]; planned: number[] }> {
     const project = lanesProject(TWO_BRANDS, { lanes: TWO_BRAND_LANES });
     const workspace = await loadWorkspace(environmentsOf(project), project);
     const graph = lanesOf(workspace);
@@ -111,6 +115,7 @@ describe('deploy.yml', () => {
     const results = new Map<string, string>();
     const runJobs: RunJob[] = [];
     const deployed: string[] = [];
+    const planned: number[] = [];
     const need = (expression: string) => {
       const [, gate, key] = /needs\.(wave-\d+)\.outputs\.([\w-]+)/.exec(expression)!;
       return outputs.get(gate)?.[key];
@@ -118,8 +123,14 @@ describe('deploy.yml', () => {
     for (const [id, job] of jobs) {
       if (job.uses === undefined) {
         const previous = (job.needs as string[] | undefined)?.[0];
-        if (previous !== undefined && results.get(previous) !== 'success') continue;
+        if (
+          previous !== undefined &&
+          (results.get(previous) !== 'success' || outputs.get(previous)!.later !== 'true')
+        ) {
+          continue;
+        }
         const wave = Number(/--wave (\d+)/.exec(job.steps!.find((s) => s.id === 'plan')!.run!)![1]);
+        planned.push(wave);
         const stepOutputs = Object.fromEntries(
           waveOutputs(planWave(graph, wave, deployResults(runJobs, names)))
             .split('\n')
@@ -141,27 +152,34 @@ describe('deploy.yml', () => {
         if (conclusion === 'success') deployed.push(environment);
       }
     }
-    return deployed;
+    return { deployed, planned };
   }
 
-  it('deploys every stage of every lane when all goes well', async () => {
-    expect(await simulate([])).toEqual([
-      'brand-a-dev',
-      'brand-b-dev',
-      'brand-a-staging',
-      'brand-b-staging',
-      'brand-a-production',
-      'brand-b-production',
-    ]);
+  it('deploys every stage of every lane when all goes well, planning no wave beyond the last', async () => {
+    expect(await simulate([])).toEqual({
+      deployed: [
+        'brand-a-dev',
+        'brand-b-dev',
+        'brand-a-staging',
+        'brand-b-staging',
+        'brand-a-production',
+        'brand-b-production',
+      ],
+      planned: [1, 2, 3],
+    });
   });
 
   it("stops only the failing lane's later stages", async () => {
-    expect(await simulate(['brand-a-staging'])).toEqual([
+    expect((await simulate(['brand-a-staging'])).deployed).toEqual([
       'brand-a-dev',
       'brand-b-dev',
       'brand-b-staging',
       'brand-b-production',
     ]);
-    expect(await simulate(['brand-b-dev'])).toEqual(['brand-a-dev', 'brand-a-staging', 'brand-a-production']);
+    expect((await simulate(['brand-b-dev'])).deployed).toEqual([
+      'brand-a-dev',
+      'brand-a-staging',
+      'brand-a-production',
+    ]);
   });
 });
