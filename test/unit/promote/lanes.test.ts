@@ -241,6 +241,12 @@ describe('mistakes in the lanes', () => {
     ]);
   });
 
+  it('the single `order` of earlier versions, which lanes replace', async () => {
+    expect(await problemsOf(TWO_BRAND_LANES, { order: ['brand-a-dev', 'brand-a-staging'] })).toEqual([
+      `${FILE}: order: is not a known setting. Valid keys here: \`$comment\`, \`lanes\`, \`intendedDifferences\`. [rule: known-keys]`,
+    ]);
+  });
+
   it('a second source', async () => {
     expect(
       await problemsOf({
