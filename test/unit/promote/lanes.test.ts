@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, formatProblem } from '../../../config/problems';
 import { describePromotionError } from '../../../promote/describe-error';
+import { listingOrder } from '../../../promote/lanes';
 import { promote, PromoteUsageError } from '../../../promote/promote';
 import { statusJson } from '../../../promote/render-json';
 import { renderStatus } from '../../../promote/render-text';
@@ -133,6 +134,27 @@ describe('two brands, each with dev → staging → production', () => {
       ].join('\n'),
     );
     expect(() => promotionStatus(workspace)).toThrow(error as Error);
+  });
+});
+
+describe('listings that need no lanes (the pull-request plan matrix)', () => {
+  it('go lane by lane, or by tier and name while there are no lanes', async () => {
+    const unlaned = await workspaceOf(lanesProject(TWO_BRANDS));
+    expect(listingOrder(unlaned.environments, unlaned.config)).toEqual([
+      'brand-a-dev',
+      'brand-b-dev',
+      'brand-a-staging',
+      'brand-b-staging',
+      'brand-a-production',
+      'brand-b-production',
+    ]);
+    const fanOut = await workspaceOf(lanesProject(FAN_OUT, { lanes: FAN_OUT_LANES }));
+    expect(listingOrder(fanOut.environments, fanOut.config)).toEqual([
+      'dev',
+      'staging',
+      'production-eu',
+      'production-us',
+    ]);
   });
 });
 
