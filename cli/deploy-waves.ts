@@ -45,13 +45,8 @@ async function main(argv: string[]): Promise<number> {
     options: {
       wave: { type: 'string' },
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
     },
   });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const cwd = process.cwd();
   const workspace = await loadWorkspace(projectPaths(cwd).environmentsDir, cwd);
   const graph = lanesOf(workspace);
@@ -89,6 +84,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 runCommandLine(main, {
+  help: USAGE,
   usage: [ConfigError, DeployWavesError],
   failures: [GitHubApiError],
   describe: (error) => describePromotionError(error, 'cannot plan the deploy', 'nothing was deployed'),

@@ -5,6 +5,11 @@ import { loadWorkspace } from '../promote/workspace';
 import { projectPaths } from '../synth/project-paths';
 import { runCommandLine } from './run-command-line';
 
+const USAGE = `usage: npm run --silent plan-matrix >> "$GITHUB_OUTPUT"
+
+Prints the pull-request plan job's matrix as GitHub Actions step outputs (matrix=..., any=...):
+the environments with a role in the AWS_PLAN_ROLES variable, in promotion order.`;
+
 /**
  * `npm run --silent plan-matrix >> "$GITHUB_OUTPUT"`: the pull-request plan job's matrix, from the
  * AWS_PLAN_ROLES variable and the environment files, as GitHub Actions step outputs
@@ -21,4 +26,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-runCommandLine(main, { usage: [ConfigError, PlanMatrixError] });
+runCommandLine(main, { help: USAGE, usage: [ConfigError, PlanMatrixError] });

@@ -73,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 runCommandLine(main, {
+  help: USAGE,
   usage: [PromoteUsageError, ConfigError],
   describe: (error) => describePromotionError(error, 'cannot promote', 'nothing was written'),
 });
