@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
+import { parseFolderJson } from './folder-json';
+import { decodeUtf8 } from './utf8';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { VISITOR_ID_DATA_SOURCE_LABEL } from '../campaign/vocabulary';
@@ -9,7 +11,7 @@ import { ConfigError, type ConfigProblem, toProblems } from './problems';
 import { report, rule } from './rule';
 import { DATA_SOURCE_ITEM, parseSettingPath, type SettingPath } from './setting-path';
 import { slug } from './slug';
-import { PROMOTION_FILE } from './environment-files';
+import { PROMOTION_FILE, readEnvironmentFolderFile } from './environment-files';
 import { type Lane, laneProblems } from './promotion-lanes';
 
 /**
@@ -266,16 +268,25 @@ export function loadPromotionConfig(
 ): PromotionConfig {
   const path = join(directory, PROMOTION_FILE);
   const file = relative(cwd, path) || path;
-  if (!existsSync(path)) return { file, exists: false, intendedDifferences: [] };
-  const text = readFileSync(path, 'utf8');
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
+  if (lstatSync(path, { throwIfNoEntry: false }) === undefined) return { file, exists: false, intendedDifferences: [] };
+  // Read like an environment file: a regular file, bounded, UTF-8, no key twice.
+  const read = readEnvironmentFolderFile(path, file);
+  if (!read.ok) throw new ConfigError([read.problem]);
+  const decoded = decodeUtf8(read.bytes);
+  if (!decoded.ok) {
+    const { offset, line, column } = decoded.invalid;
     throw new ConfigError([
-      { file, path: '', rule: 'json-syntax', message: `is not valid JSON: ${(error as Error).message}` },
+      {
+        file,
+        path: '',
+        rule: 'utf8',
+        message: `is not valid UTF-8 at byte ${offset} (line ${line}, column ${column}); save the file as UTF-8`,
+      },
     ]);
   }
+  const json = parseFolderJson(file, decoded.text);
+  if (!json.ok) throw new ConfigError(json.problems);
+  const data = json.value;
   const parsed = promotionFileShape.safeParse(data, { reportInput: true });
   if (!parsed.success) throw new ConfigError(toProblems(file, promotionFileShape, data, parsed.error.issues));
   const problems = referenceProblems(file, parsed.data, environments);

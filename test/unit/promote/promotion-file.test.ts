@@ -118,7 +118,7 @@ describe('the intended-differences file', () => {
     const project = exampleProject();
     writeFileSync(join(environmentsOf(project), PROMOTION_FILE), '{ "intendedDifferences": [ }');
     expect((await problemsOf(project))[0]).toMatch(
-      /^environments\/_promotion\.json: is not valid JSON: .* \[rule: json-syntax\]$/,
+      /^environments\/_promotion\.json: is not valid JSON at line 1, column 28 \(near `.*`\): a value was expected \[rule: json-syntax\]$/,
     );
   });
 
