@@ -7,15 +7,23 @@ export interface FakeComment {
   user: string;
 }
 
+export interface FakePullRequest {
+  headSha: string;
+  /** The paths the pull request changes. */
+  files: string[];
+}
+
 /**
- * A small stand-in for GitHub's issue-comment REST API on 127.0.0.1: list (paginated with `Link`
- * headers, as GitHub does), create, update and delete comments of one repository's pull requests.
- * `readOnly` answers writes the way GitHub answers a fork's pull-request token.
+ * A small stand-in for GitHub's REST API on 127.0.0.1: list (paginated with `Link` headers, as
+ * GitHub does), create, update and delete comments of one repository's pull requests; read a pull
+ * request's head and its changed files. `readOnly` answers writes the way GitHub answers a fork's
+ * pull-request token.
  */
 export class FakeGitHub {
   readonly token = 'test-token';
   readonly repository = 'globex/campaign-aam';
   readonly comments = new Map<number, FakeComment[]>();
+  readonly pullRequests = new Map<number, FakePullRequest>();
   readonly requests: string[] = [];
   readOnly = false;
   private nextId = 1;
@@ -52,9 +60,21 @@ export class FakeGitHub {
   private asJson = (c: FakeComment) => ({
     id: c.id,
     body: c.body,
-    user: { login: c.user },
+    user: { login: c.user, type: c.user.endsWith('[bot]') ? 'Bot' : 'User' },
     html_url: `https://github.example/${this.repository}/pull/x#issuecomment-${c.id}`,
   });
+
+  /** One page of a list, with the `Link` header GitHub sends. */
+  private page(res: ServerResponse, url: URL, all: unknown[]) {
+    const perPage = Number(url.searchParams.get('per_page') ?? 30);
+    const page = Number(url.searchParams.get('page') ?? 1);
+    const last = Math.max(1, Math.ceil(all.length / perPage));
+    const headers: Record<string, string> = {};
+    if (page < last) {
+      headers.Link = `<${this.url}${url.pathname}?per_page=${perPage}&page=${page + 1}>; rel="next", <${this.url}${url.pathname}?per_page=${perPage}&page=${last}>; rel="last"`;
+    }
+    return this.send(res, 200, all.slice((page - 1) * perPage, page * perPage), headers);
+  }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let raw = '';
@@ -63,6 +83,19 @@ export class FakeGitHub {
     this.requests.push(`${req.method} ${url.pathname}${url.search}`);
     if (req.headers.authorization !== `Bearer ${this.token}`) {
       return this.send(res, 401, { message: 'Bad credentials' });
+    }
+    const pulls = new RegExp(`^/repos/${this.repository}/pulls/(\\d+)(/files)?$`).exec(url.pathname);
+    if (pulls !== null && req.method === 'GET') {
+      const pullRequest = this.pullRequests.get(Number(pulls[1]));
+      if (pullRequest === undefined) return this.send(res, 404, { message: 'Not Found' });
+      if (pulls[2] === undefined) {
+        return this.send(res, 200, { number: Number(pulls[1]), head: { sha: pullRequest.headSha } });
+      }
+      return this.page(
+        res,
+        url,
+        pullRequest.files.map((filename) => ({ filename, status: 'modified' })),
+      );
     }
     const prefix = `/repos/${this.repository}/issues/`;
     if (!url.pathname.startsWith(prefix)) return this.send(res, 404, { message: 'Not Found' });
@@ -75,14 +108,7 @@ export class FakeGitHub {
       const pullRequest = Number(rest[0]);
       const all = this.comments.get(pullRequest) ?? [];
       if (req.method === 'POST') return this.send(res, 201, this.asJson(this.add(pullRequest, JSON.parse(raw).body)));
-      const perPage = Number(url.searchParams.get('per_page') ?? 30);
-      const page = Number(url.searchParams.get('page') ?? 1);
-      const last = Math.max(1, Math.ceil(all.length / perPage));
-      const headers: Record<string, string> = {};
-      if (page < last) {
-        headers.Link = `<${this.url}${url.pathname}?per_page=${perPage}&page=${page + 1}>; rel="next", <${this.url}${url.pathname}?per_page=${perPage}&page=${last}>; rel="last"`;
-      }
-      return this.send(res, 200, all.slice((page - 1) * perPage, page * perPage).map(this.asJson), headers);
+      return this.page(res, url, all.map(this.asJson));
     }
     if (rest.length === 2 && rest[0] === 'comments') {
       const id = Number(rest[1]);
