@@ -72,17 +72,41 @@ describe('npm run sticky-comment (the compiled command, against a fake GitHub AP
 });
 
 describe('npm run plan-matrix (the compiled command)', () => {
-  it('prints the plan job matrix as step outputs', () => {
-    const role = 'arn:aws:iam::210987654321:role/campaign-aam-plan';
+  const role = 'arn:aws:iam::210987654321:role/campaign-aam-plan';
+
+  it('prints the plan job matrix as step outputs, and each opted-in plaintext state as a warning', () => {
     const result = cli('plan-matrix', [], {
+      cwd: PROJECT_DIR,
+      env: {
+        AWS_PLAN_ROLES: JSON.stringify({ staging: role }),
+        AWS_PLAN_PLAINTEXT_STATE: 'staging',
+        GITHUB_ACTIONS: 'true',
+      },
+    });
+    const target = {
+      environment: 'staging',
+      githubEnvironment: 'plan-staging',
+      role,
+      region: 'eu-west-1',
+      position: 1,
+    };
+    expect(result.stdout).toBe(`matrix=${JSON.stringify({ include: [target] })}\nany=true\n`);
+    expect(result.stderr).toMatch(
+      /^::warning::staging is planned from pull requests although its state holds the secret/m,
+    );
+    const skipped = cli('plan-matrix', [], {
       cwd: PROJECT_DIR,
       env: { AWS_PLAN_ROLES: JSON.stringify({ staging: role }) },
     });
-    expect(result.stdout).toBe(
-      `matrix=${JSON.stringify({ include: [{ environment: 'staging', role, region: 'eu-west-1', position: 1 }] })}\nany=true\n`,
-    );
-    expect(cli('plan-matrix', [], { cwd: PROJECT_DIR, env: { AWS_PLAN_ROLES: '' } }).stdout).toBe(
-      'matrix={"include":[]}\nany=false\n',
-    );
+    expect(skipped.stdout).toBe('matrix={"include":[]}\nany=false\n');
+    expect(skipped.stderr).toMatch(/^notice: staging is not planned from pull requests/m);
+  });
+
+  it("prints the deploy plan job's role and region", () => {
+    const result = cli('plan-matrix', ['--deploy', 'staging'], {
+      cwd: PROJECT_DIR,
+      env: { AWS_PLAN_ROLES: JSON.stringify({ staging: role }) },
+    });
+    expect(result.stdout).toBe(`role=${role}\nregion=eu-west-1\n`);
   });
 });
