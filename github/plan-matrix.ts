@@ -4,8 +4,6 @@ import { unknownEnvironment } from '../config/environment-files';
 /** One leg of a plan job: which environment, with which role, where. */
 export interface PlanTarget {
   readonly environment: string;
-  /** The GitHub Environment the plan job is bound to; the plan role trusts only its OIDC subject. */
-  readonly githubEnvironment: string;
   /** The IAM role the job assumes through GitHub's OIDC provider. */
   readonly role: string;
   /** The environment's `aws.region`, for the credentials step. */
@@ -27,7 +25,7 @@ export class PlanMatrixError extends Error {}
 export const ROLES_VARIABLE = 'AWS_PLAN_ROLES';
 export const PLAINTEXT_OPT_IN_VARIABLE = 'AWS_PLAN_PLAINTEXT_STATE';
 
-/** The GitHub Environment every plan of `environment` runs in. */
+/** The GitHub Environment every plan of `environment` runs in (the workflows bind their plan jobs to it). */
 export const planEnvironment = (environment: string) => `plan-${environment}`;
 
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
@@ -116,7 +114,6 @@ export function pullRequestPlanMatrix(
   });
   const targets = planned.map((env, i) => ({
     environment: env.name,
-    githubEnvironment: planEnvironment(env.name),
     role: roles.get(env.name)!,
     region: env.aws.region,
     position: i + 1,
@@ -149,5 +146,5 @@ export function deployPlanTarget(
       `${ROLES_VARIABLE} has no plan role for "${name}": the deploy plans with it, and shows that plan for approval before applying it`,
     );
   }
-  return { environment: name, githubEnvironment: planEnvironment(name), role, region: env.aws.region };
+  return { environment: name, role, region: env.aws.region };
 }

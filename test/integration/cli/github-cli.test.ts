@@ -85,7 +85,6 @@ describe('npm run plan-matrix (the compiled command)', () => {
     });
     const target = {
       environment: 'staging',
-      githubEnvironment: 'plan-staging',
       role,
       region: 'eu-west-1',
       position: 1,

@@ -26,7 +26,6 @@ describe('the pull-request plan matrix (AWS_PLAN_ROLES)', () => {
     expect(matrix.targets).toEqual([
       {
         environment: 'production',
-        githubEnvironment: 'plan-production',
         role: PRODUCTION_ROLE,
         region: 'eu-west-1',
         position: 1,
@@ -67,7 +66,6 @@ describe("the deploy's plan target", () => {
   it('is the plan role and region of any environment, plaintext state or not (the deploy runs main)', () => {
     expect(deployPlanTarget(environments, both, 'staging')).toEqual({
       environment: 'staging',
-      githubEnvironment: 'plan-staging',
       role: STAGING_ROLE,
       region: 'eu-west-1',
     });
