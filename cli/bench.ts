@@ -1,10 +1,10 @@
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { formatReport, targets } from '../bench/report';
 import { PROJECT_DIR, runBenchmark } from '../bench/run-benchmark';
+import { outputFile, type OutputFile } from '../runtime/output-file';
+import { createTemporaryFolder, removeTemporaryFolder } from '../runtime/temporary-folders';
 import { runCommandLine } from './run-command-line';
 import { UsageError } from './usage-error';
 
@@ -21,8 +21,15 @@ interface Arguments {
   runs: number;
   naive: boolean;
   plan: boolean;
-  out: string;
+  out: OutputFile;
 }
+
+/** An earlier figures file names its machine and targets; nothing else is overwritten. */
+const isFigures = (start: string) => start.trimStart().startsWith('{') && start.includes('"startedAt"');
+
+/** Paths on the command line are the caller's (npm keeps the caller's folder in INIT_CWD). */
+const figuresFile = (given: string) =>
+  outputFile(given, 'benchmark figures', isFigures, process.env.INIT_CWD ?? process.cwd());
 
 function parseArguments(args: string[]): Arguments {
   const parsed: Arguments = {
@@ -30,7 +37,7 @@ function parseArguments(args: string[]): Arguments {
     runs: 5,
     naive: true,
     plan: true,
-    out: join(PROJECT_DIR, 'bench', 'results', 'latest.json'),
+    out: figuresFile(join(PROJECT_DIR, 'bench', 'results', 'latest.json')),
   };
   for (let i = 0; i < args.length; i++) {
     const value = () => {
@@ -59,7 +66,7 @@ function parseArguments(args: string[]): Arguments {
         parsed.plan = false;
         break;
       case '--out':
-        parsed.out = value();
+        parsed.out = figuresFile(value());
         break;
       default:
         throw new UsageError(`unknown argument ${args[i]}\n\n${USAGE}`);
@@ -96,7 +103,8 @@ function machine() {
 
 async function main(args: string[]): Promise<number> {
   const options = parseArguments(args);
-  const workDir = mkdtempSync(join(tmpdir(), 'campaign-aam-bench-'));
+  const work = createTemporaryFolder('bench');
+  const workDir = work.root;
   const before = machine();
   const startedAt = new Date().toISOString();
   console.log(`benchmark: ${options.sizes.join(', ')} environments, ${options.runs} runs each, in ${workDir}`);
@@ -111,13 +119,14 @@ async function main(args: string[]): Promise<number> {
       targets: targets(result),
     };
     console.log(`\n${formatReport(result)}`);
-    mkdirSync(dirname(options.out), { recursive: true });
-    writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`\nfigures written to ${options.out} (load average ${before.loadAverage1m.toFixed(1)} at the start)`);
+    options.out.write(`${JSON.stringify(report, null, 2)}\n`);
+    console.log(
+      `\nfigures written to ${options.out.path} (load average ${before.loadAverage1m.toFixed(1)} at the start)`,
+    );
     return 0;
   } finally {
-    rmSync(workDir, { recursive: true, force: true });
+    removeTemporaryFolder(work);
   }
 }
 
-runCommandLine(main);
+runCommandLine(main, { help: USAGE });

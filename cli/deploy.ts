@@ -24,7 +24,6 @@ exits 1. \`--output\` replaces the output folder (\`cdktf.out\`), as for cdktf.`
 async function main(args: string[]): Promise<number> {
   stopCommandsOnSignals();
   const parsed = parseStackCommandArgs(args, USAGE, { autoApprove: true, expectPlan: true });
-  if (parsed === 'help') return 0;
   if (parsed.expectPlan !== undefined) checkFingerprint(parsed.expectPlan);
   const synthesized = await synthesizeFor(parsed.environment);
   if (!synthesized.ok) {
@@ -79,4 +78,4 @@ async function main(args: string[]): Promise<number> {
   return 0;
 }
 
-runCommandLine(main, { usage: [FingerprintError] });
+runCommandLine(main, { help: USAGE, usage: [FingerprintError] });

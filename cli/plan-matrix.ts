@@ -29,12 +29,8 @@ const annotate = (level: 'warning' | 'notice', message: string) =>
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { deploy: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { deploy: { type: 'string' } },
   });
-  if (values.help === true) {
-    console.log(USAGE);
-    return 0;
-  }
   if (positionals.length > 0) throw new UsageError(`unexpected ${positionals.join(' ')}\n\n${USAGE}`);
   const cwd = process.cwd();
   const workspace = await loadWorkspace(projectPaths(cwd).environmentsDir, cwd);
@@ -54,4 +50,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-runCommandLine(main, { usage: [ConfigError, PlanMatrixError] });
+runCommandLine(main, { help: USAGE, usage: [ConfigError, PlanMatrixError] });

@@ -4,13 +4,12 @@ import { appendFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cdktfBin, toolEnv } from '../deploy/deploy';
 import { planFingerprint } from '../deploy/plan-fingerprint';
-import { planJsonLocationProblem, writePlanJson } from '../deploy/plan-json-file';
+import { planJsonFile, PlanJsonLocationError } from '../deploy/plan-json-file';
 import { lastLines, runCommand, stopCommandsOnSignals } from '../deploy/processes';
 import type { Plan } from '../review/plan/plan-file';
 import { parseStackCommandArgs } from './stack-command-args';
 import { synthesizeFor } from './synthesize-for';
 import { runCommandLine } from './run-command-line';
-import { UsageError } from './usage-error';
 
 const USAGE = `usage: npm run plan -- <environment> [--json-plan <file>] [--output <dir>]
 
@@ -27,19 +26,16 @@ the existing resources); \`npm run local\` needs none. \`--output\` replaces the
 
 async function main(args: string[]): Promise<number> {
   stopCommandsOnSignals();
-  const parsed = parseStackCommandArgs(args, USAGE, { jsonPlan: true });
-  if (parsed === 'help') return 0;
-  const { environment, jsonPlan } = parsed;
-  const misplaced = jsonPlan === undefined ? undefined : planJsonLocationProblem(process.cwd(), jsonPlan);
-  if (misplaced !== undefined) throw new UsageError(`--json-plan ${misplaced}`);
+  const { environment, jsonPlan } = parseStackCommandArgs(args, USAGE, { jsonPlan: true });
+  const jsonFile = jsonPlan === undefined ? undefined : planJsonFile(process.cwd(), jsonPlan);
   const synthesized = await synthesizeFor(environment);
   if (!synthesized.ok) {
     console.error(synthesized.error);
     return 1;
   }
   const name = synthesized.result.name;
-  // cdktf diff saves the plan as `plan` in the stack folder: created owner-only, removed below.
-  process.umask(0o077);
+  // cdktf diff saves the plan as `plan` in the stack folder (owner-only, as every file our
+  // children create): removed below.
   const planFile = join(synthesized.outdir, 'stacks', name, 'plan');
   const removePlan = () => rmSync(planFile, { force: true });
   // Ctrl-C or a CI cancellation ends the process without reaching `finally`.
@@ -62,7 +58,7 @@ async function main(args: string[]): Promise<number> {
       console.error([`${name}: cannot read the saved plan:`, ...lastLines(shown.output)].join('\n'));
       return 1;
     }
-    if (jsonPlan !== undefined) writePlanJson(jsonPlan, shown.stdout);
+    jsonFile?.write(shown.stdout);
     const fingerprint = planFingerprint(JSON.parse(shown.stdout) as Plan);
     console.log(`\n${name}: plan fingerprint ${fingerprint}`);
     console.log(`To apply this plan and nothing else: npm run deploy -- ${name} --expect-plan ${fingerprint}`);
@@ -73,4 +69,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-runCommandLine(main);
+runCommandLine(main, { help: USAGE, usage: [PlanJsonLocationError] });

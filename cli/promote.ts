@@ -67,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 runCommandLine(main, {
+  help: USAGE,
   usage: [PromoteUsageError, ConfigError],
   describe: (error) => {
     if (!(error instanceof ConfigError)) return undefined;

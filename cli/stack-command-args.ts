@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { foreignOutputFolder } from '../synth/output-folder';
 import { UsageError } from './usage-error';
 
 export interface StackCommandArgs {
@@ -21,14 +22,9 @@ export interface AllowedOptions {
 /**
  * The arguments of `npm run plan` and `npm run deploy`: one environment, cdktf's own `--output
  * <dir>` and the options the command allows. `--output` becomes `CDKTF_OUTDIR`, so the synth, its
- * checks of where local state may live, and the cdktf child all use one folder. `--help` prints the
- * usage and returns `help`.
+ * checks of where local state may live, and the cdktf child all use one folder.
  */
-export function parseStackCommandArgs(
-  argv: string[],
-  usage: string,
-  allowed: AllowedOptions,
-): StackCommandArgs | 'help' {
+export function parseStackCommandArgs(argv: string[], usage: string, allowed: AllowedOptions): StackCommandArgs {
   let parsed;
   try {
     parsed = parseArgs({
@@ -36,7 +32,6 @@ export function parseStackCommandArgs(
       allowPositionals: true,
       options: {
         output: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
         ...(allowed.autoApprove === true ? { 'auto-approve': { type: 'boolean' as const } } : {}),
         ...(allowed.expectPlan === true ? { 'expect-plan': { type: 'string' as const } } : {}),
         ...(allowed.jsonPlan === true ? { 'json-plan': { type: 'string' as const } } : {}),
@@ -45,14 +40,14 @@ export function parseStackCommandArgs(
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n\n${usage}`);
   }
-  if (parsed.values.help === true) {
-    console.log(usage);
-    return 'help';
-  }
   const [environment, ...extra] = parsed.positionals;
   if (environment === undefined) throw new UsageError(usage);
   if (extra.length > 0) throw new UsageError(`one environment at a time, not also ${extra.join(', ')}\n\n${usage}`);
-  if (parsed.values.output !== undefined) process.env.CDKTF_OUTDIR = resolve(parsed.values.output);
+  if (parsed.values.output !== undefined) {
+    const foreign = foreignOutputFolder(resolve(parsed.values.output));
+    if (foreign !== undefined) throw new UsageError(`--output ${parsed.values.output} ${foreign}; nothing was changed`);
+    process.env.CDKTF_OUTDIR = resolve(parsed.values.output);
+  }
   const values = parsed.values as { 'auto-approve'?: boolean; 'expect-plan'?: string; 'json-plan'?: string };
   return {
     environment,

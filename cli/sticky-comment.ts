@@ -33,13 +33,8 @@ async function main(argv: string[]): Promise<number> {
       'head-sha': { type: 'string' },
       marker: { type: 'string', default: 'campaign-aam-review' },
       author: { type: 'string', default: ACTIONS_BOT },
-      help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help === true) {
-    console.log(USAGE);
-    return 0;
-  }
   const reportDir = values['report-dir'];
   const headSha = values['head-sha'];
   if (reportDir === undefined || headSha === undefined) {
@@ -69,4 +64,4 @@ async function main(argv: string[]): Promise<number> {
 }
 
 // A refusal by GitHub, or of the report, is told by its message, but it is not a mistake in the call.
-runCommandLine(main, { failures: [GitHubApiError, ReviewReportError] });
+runCommandLine(main, { help: USAGE, failures: [GitHubApiError, ReviewReportError] });

@@ -33,7 +33,7 @@ export async function applyExpectedPlan(options: ExpectedPlanOptions): Promise<E
   const env = toolEnv();
   const terraform = (args: string[], inheritOutput = false) =>
     runCommand('terraform', [`-chdir=${stackDir}`, ...args], { env, inheritOutput });
-  return withPrivateFolder('campaign-aam-expect-plan-', async (folder) => {
+  return withPrivateFolder('expect-plan', async (folder) => {
     const planFile = join(folder, 'approved.tfplan');
     const init = await terraform(['init', '-input=false', '-no-color']);
     if (init.status !== 0) return { outcome: 'plan-failed', output: lastLines(init.output) };

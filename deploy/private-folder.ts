@@ -1,18 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createTemporaryFolder, removeTemporaryFolder } from '../runtime/temporary-folders';
 
 /**
- * Runs `work` with a temporary folder only its owner can read (`mkdtemp` makes it 0700), outside
- * the project, removed when the work ends however it ends, the process's exit included. For saved
- * plans: a plan holds the state's values, secrets included.
+ * Runs `work` with an owner-only temporary folder of ours for `purpose`, outside the project,
+ * removed when the work ends however it ends: the process's exit included, and after a SIGKILL by
+ * the next command's sweep. For saved plans: a plan holds the state's values, secrets included.
  */
-export async function withPrivateFolder<T>(prefix: string, work: (folder: string) => Promise<T>): Promise<T> {
-  const folder = mkdtempSync(join(tmpdir(), prefix));
-  const remove = () => rmSync(folder, { recursive: true, force: true });
+export async function withPrivateFolder<T>(purpose: string, work: (folder: string) => Promise<T>): Promise<T> {
+  const folder = createTemporaryFolder(purpose);
+  const remove = () => removeTemporaryFolder(folder);
   process.once('exit', remove);
   try {
-    return await work(folder);
+    return await work(folder.root);
   } finally {
     process.removeListener('exit', remove);
     remove();

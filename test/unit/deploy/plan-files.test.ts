@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { planJsonLocationProblem, writePlanJson } from '../../../deploy/plan-json-file';
+import { planJsonFile, planJsonLocationProblem } from '../../../deploy/plan-json-file';
 import { PROJECT_DIR, run } from '../../support/run';
 import { tempDir } from '../../support/temp';
 
@@ -41,18 +41,30 @@ describe('plan files', () => {
   it('as JSON, go outside the project or where git ignores them, never where `git add -A` would take them', () => {
     const dir = repository();
     expect(planJsonLocationProblem(dir, join(dir, 'plan.json'))).toBe(
-      `${join(dir, 'plan.json')} is inside the project and not ignored by git: a plan holds state, secrets included, and \`git add -A\` would commit it. Write it outside the project (e.g. "$RUNNER_TEMP/<environment>.plan.json" in CI) or name it <something>.plan.json, which .gitignore covers.`,
+      'is inside the project and not ignored by git: a plan holds state, secrets included, and `git add -A` would commit it. Write it outside the project (e.g. "$RUNNER_TEMP/<environment>.plan.json" in CI) or name it <something>.plan.json, which .gitignore covers.',
     );
     expect(planJsonLocationProblem(dir, join(dir, 'staging.plan.json'))).toBeUndefined();
     expect(planJsonLocationProblem(dir, join(tempDir(), 'plan.json'))).toBeUndefined();
+    expect(() => planJsonFile(dir, 'plan.json', dir)).toThrow(
+      '--json-plan plan.json is inside the project and not ignored by git',
+    );
   });
 
-  it('as JSON, are readable by their owner only, even written over a file others could read', () => {
+  it('as JSON, are readable by their owner only, even written over an earlier one others could read', () => {
     const file = join(tempDir(), 'x.plan.json');
-    writeFileSync(file, 'old', { mode: 0o644 });
-    writePlanJson(file, '{"planned": true}');
+    writeFileSync(file, '{"format_version": "1.2"}', { mode: 0o644 });
+    planJsonFile(PROJECT_DIR, file).write('{"format_version": "1.2", "planned": true}');
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(readFileSync(file, 'utf8')).toBe('{"planned": true}');
+    expect(readFileSync(file, 'utf8')).toBe('{"format_version": "1.2", "planned": true}');
+  });
+
+  it('as JSON, never replace a file that is not an earlier plan JSON', () => {
+    const file = join(tempDir(), 'notes.plan.json');
+    writeFileSync(file, 'my notes');
+    expect(() => planJsonFile(PROJECT_DIR, file)).toThrow(
+      `refusing to write the plan JSON to ${file}: it exists and is not a plan JSON written earlier`,
+    );
+    expect(readFileSync(file, 'utf8')).toBe('my notes');
   });
 
   it.each(['README.md', 'docs/ci-cd.md'])(
