@@ -19,7 +19,7 @@ fingerprint=<value> when that is set): \`npm run deploy -- <environment> --expec
 applies that plan and nothing else. The fingerprint holds no value, only digests of the changes.
 The saved plan holds state, secrets included: it is written owner-only and removed at the end.
 --json-plan <file> also writes the plan as JSON (for \`npm run review -- --plan\`), readable by its
-owner only; the file must be outside the project, or ignored by git (*.plan.json is).
+owner only: a new file or an earlier plan JSON, outside the project or ignored by git (*.plan.json is).
 Needs AWS credentials for the environment's account, like deploy (the plan reads the account and
 the existing resources); \`npm run local\` needs none. \`--output\` replaces the output folder
 (\`cdktf.out\`), as for cdktf.`;
@@ -36,7 +36,9 @@ async function main(args: string[]): Promise<number> {
   const name = synthesized.result.name;
   // cdktf diff saves the plan as `plan` in the stack folder (owner-only, as every file our
   // children create): removed below.
-  const planFile = join(synthesized.outdir, 'stacks', name, 'plan');
+  const stackDir = join(synthesized.outdir, 'stacks', name);
+  const planFile = join(stackDir, 'plan');
+  const env = toolEnv();
   const removePlan = () => rmSync(planFile, { force: true });
   // Ctrl-C or a CI cancellation ends the process without reaching `finally`.
   process.once('exit', removePlan);
@@ -44,16 +46,10 @@ async function main(args: string[]): Promise<number> {
     const diff = await runCommand(
       cdktfBin(),
       ['diff', name, '--skip-synth', '--skip-provider-lock', '--output', synthesized.outdir],
-      { env: toolEnv(), inheritOutput: true },
+      { env, inheritOutput: true },
     );
     if (diff.status !== 0 || !existsSync(planFile)) return diff.status ?? 1;
-    const shown = await runCommand(
-      'terraform',
-      [`-chdir=${join(synthesized.outdir, 'stacks', name)}`, 'show', '-json', 'plan'],
-      {
-        env: toolEnv(),
-      },
-    );
+    const shown = await runCommand('terraform', [`-chdir=${stackDir}`, 'show', '-json', 'plan'], { env });
     if (shown.status !== 0) {
       console.error([`${name}: cannot read the saved plan:`, ...lastLines(shown.output)].join('\n'));
       return 1;
