@@ -10,7 +10,7 @@ import {
   waveOutputs,
   waveSummary,
 } from '../github/deploy-waves';
-import { GitHubApiError } from '../github/rest';
+import { GitHubApiError } from '../github/api-client';
 import { listRunJobs } from '../github/run-jobs';
 import { describePromotionError } from '../promote/describe-error';
 import { lanesOf, loadWorkspace } from '../promote/workspace';

@@ -128,15 +128,18 @@ export interface RunJob {
 
 /**
  * How each environment's deploy ended in this run, from the run's jobs. deploy.yml names each
- * matrix leg after its environment, and GitHub names the called workflow's job
- * `<leg> / <job>`: `brand-a-dev / Deploy brand-a-dev`.
+ * matrix leg after its environment, and GitHub names the called workflow's jobs `<leg> / <job>`;
+ * the leg's result is its apply job's, `brand-a-dev / Deploy brand-a-dev` (skipped when its plan
+ * job failed), not the plan job's (`brand-a-dev / Plan brand-a-dev`).
  */
 export function deployResults(jobs: readonly RunJob[], environments: readonly string[]): Map<string, string> {
-  const known = new Set(environments);
   const results = new Map<string, string>();
-  for (const job of jobs) {
-    const leg = job.name.split(' / ')[0];
-    if (known.has(leg) && job.name.includes(' / ')) results.set(leg, job.conclusion ?? 'unfinished');
+  for (const leg of environments) {
+    const apply = jobs.find((job) => job.name === `${leg} / ${APPLY_JOB_NAME} ${leg}`);
+    if (apply !== undefined) results.set(leg, apply.conclusion ?? 'unfinished');
   }
   return results;
 }
+
+/** The name deploy-environment.yml gives its apply job, before the environment's name. */
+export const APPLY_JOB_NAME = 'Deploy';

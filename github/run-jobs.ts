@@ -1,5 +1,5 @@
 import type { RunJob } from './deploy-waves';
-import { restClient } from './rest';
+import { gitHubApi } from './api-client';
 
 export interface RunJobsOptions {
   readonly apiUrl: string;
@@ -19,11 +19,11 @@ function explain(status: number, message: string, what: string): string {
 
 /** Every job of a workflow run, in its latest attempt (a re-run's jobs replace the failed ones). */
 export async function listRunJobs(options: RunJobsOptions): Promise<RunJob[]> {
-  const { pages } = restClient({ ...options, userAgent: 'campaign-aam-deploy-waves', explain });
+  const { pages } = gitHubApi({ ...options, explain });
   const jobs: RunJob[] = [];
   const url = `/repos/${options.repository}/actions/runs/${encodeURIComponent(options.runId)}/jobs?filter=latest&per_page=100`;
-  for await (const response of pages(url, `list the jobs of workflow run ${options.runId}`)) {
-    jobs.push(...((await response.json()) as { jobs: RunJob[] }).jobs);
+  for await (const page of pages<{ jobs: RunJob[] }>(url, `list the jobs of workflow run ${options.runId}`)) {
+    jobs.push(...page.jobs);
   }
   return jobs;
 }

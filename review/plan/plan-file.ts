@@ -44,7 +44,7 @@ export type PlanResourceChange = z.infer<typeof resourceChange>;
 export type PlanChange = z.infer<typeof change>;
 
 const HOW =
-  'produce it with `terraform -chdir=cdktf.out/stacks/<environment> show -json plan > plan.json` after `npm run plan -- <environment>`';
+  'produce it with `npm run plan -- <environment> --json-plan <file>` (a new file outside the project, or one git ignores)';
 
 /**
  * A plan of one environment is a few hundred KB and nests about ten levels; the limits keep a

@@ -13,10 +13,16 @@ export interface FakeJob {
   conclusion: string | null;
 }
 
+export interface FakePullRequest {
+  headSha: string;
+  /** The paths the pull request changes. */
+  files: string[];
+}
+
 /**
  * A small stand-in for GitHub's REST API on 127.0.0.1: list (paginated with `Link` headers, as
- * GitHub does), create, update and delete comments of one repository's pull requests, and list
- * the jobs of a workflow run (`runJobs`, by run id).
+ * GitHub does), create, update and delete comments of one repository's pull requests; read a pull
+ * request's head and its changed files; list the jobs of a workflow run (`runJobs`, by run id).
  * `readOnly` answers writes the way GitHub answers a fork's pull-request token.
  */
 export class FakeGitHub {
@@ -24,6 +30,7 @@ export class FakeGitHub {
   readonly repository = 'globex/campaign-aam';
   readonly comments = new Map<number, FakeComment[]>();
   readonly runJobs = new Map<string, FakeJob[]>();
+  readonly pullRequests = new Map<number, FakePullRequest>();
   readonly requests: string[] = [];
   readOnly = false;
   private nextId = 1;
@@ -60,7 +67,7 @@ export class FakeGitHub {
   private asJson = (c: FakeComment) => ({
     id: c.id,
     body: c.body,
-    user: { login: c.user },
+    user: { login: c.user, type: c.user.endsWith('[bot]') ? 'Bot' : 'User' },
     html_url: `https://github.example/${this.repository}/pull/x#issuecomment-${c.id}`,
   });
 
@@ -96,6 +103,19 @@ export class FakeGitHub {
       if (all === undefined) return this.send(res, 404, { message: 'Not Found' });
       const { items, headers } = this.page(url, all);
       return this.send(res, 200, { total_count: all.length, jobs: items }, headers);
+    }
+    const pulls = new RegExp(`^/repos/${this.repository}/pulls/(\\d+)(/files)?$`).exec(url.pathname);
+    if (pulls !== null && req.method === 'GET') {
+      const pullRequest = this.pullRequests.get(Number(pulls[1]));
+      if (pullRequest === undefined) return this.send(res, 404, { message: 'Not Found' });
+      if (pulls[2] === undefined) {
+        return this.send(res, 200, { number: Number(pulls[1]), head: { sha: pullRequest.headSha } });
+      }
+      const { items, headers } = this.page(
+        url,
+        pullRequest.files.map((filename) => ({ filename, status: 'modified' })),
+      );
+      return this.send(res, 200, items, headers);
     }
     const prefix = `/repos/${this.repository}/issues/`;
     if (!url.pathname.startsWith(prefix)) return this.send(res, 404, { message: 'Not Found' });

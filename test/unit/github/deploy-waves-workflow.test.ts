@@ -1,7 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { deployResults, planWave, waveOutputs, WORKFLOW_LAYOUT, type RunJob } from '../../../github/deploy-waves';
+import {
+  APPLY_JOB_NAME,
+  deployResults,
+  planWave,
+  waveOutputs,
+  WORKFLOW_LAYOUT,
+  type RunJob,
+} from '../../../github/deploy-waves';
 import { lanesOf, loadWorkspace } from '../../../promote/workspace';
 import { lanesProject, TWO_BRAND_LANES, TWO_BRANDS } from '../../support/lanes-project';
 import { environmentsOf } from '../../support/promote-project';
@@ -95,10 +102,12 @@ describe('deploy.yml', () => {
     }
   });
 
-  it("calls deploy-environment.yml with its only input; its one job is each leg's result", () => {
+  it("calls deploy-environment.yml with its only input; its apply job, named as deployResults reads it, is each leg's result", () => {
     const called = parse(readFileSync(join(WORKFLOWS, 'deploy-environment.yml'), 'utf8'));
     expect(Object.keys(called.on.workflow_call.inputs)).toEqual(['environment']);
-    expect(Object.keys(called.jobs)).toHaveLength(1);
+    expect(Object.keys(called.jobs)).toEqual(['plan', 'apply']);
+    expect(called.jobs.apply.name).toBe(`${APPLY_JOB_NAME} \${{ inputs.environment }}`);
+    expect(called.jobs.apply.needs).toBe('plan');
   });
 
   /**
@@ -148,6 +157,8 @@ describe('deploy.yml', () => {
       if (need(job.if!) !== 'true') continue;
       for (const { environment } of JSON.parse(need(job.strategy!.matrix!)!).include as { environment: string }[]) {
         const conclusion = failing.includes(environment) ? 'failure' : 'success';
+        // The plan job succeeds either way: only the apply job's conclusion counts.
+        runJobs.push({ name: `${environment} / Plan ${environment}`, conclusion: 'success' });
         runJobs.push({ name: `${environment} / Deploy ${environment}`, conclusion });
         if (conclusion === 'success') deployed.push(environment);
       }

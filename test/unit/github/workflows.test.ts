@@ -24,8 +24,8 @@ const steps = (file: string) => jobs(file).flatMap(([, job]) => job.steps ?? [])
 
 /** npm scripts other branches add in parallel: the workflows call them already. Remove an entry once its script is here. */
 describe('the GitHub Actions workflows', () => {
-  it('are the pull-request, deploy and per-environment deploy workflows', () => {
-    expect(files.sort()).toEqual(['deploy-environment.yml', 'deploy.yml', 'pull-request.yml']);
+  it('are the pull-request, review-posting, deploy and per-environment deploy workflows', () => {
+    expect(files.sort()).toEqual(['deploy-environment.yml', 'deploy.yml', 'post-review.yml', 'pull-request.yml']);
   });
 
   it.each(files)('%s passes actionlint', async (file) => {
@@ -71,13 +71,13 @@ describe('the GitHub Actions workflows', () => {
   });
 
   it('bind each deploy to the GitHub Environment of the same name, one at a time per environment', () => {
-    const [[, deploy]] = jobs('deploy-environment.yml');
+    const deploy = Object.fromEntries(jobs('deploy-environment.yml')).apply;
     expect(deploy.environment).toBe('${{ inputs.environment }}');
     expect(deploy.concurrency).toEqual({ group: 'deploy-${{ inputs.environment }}', 'cancel-in-progress': false });
     const runs = (deploy.steps ?? []).map((s) => s.run).filter(Boolean);
     expect(runs).toEqual([
       'npm ci --no-audit --no-fund',
-      'npm run deploy -- "$ENVIRONMENT" --auto-approve',
+      'npm run deploy -- "$ENVIRONMENT" --expect-plan "$FINGERPRINT"',
       'npm run verify -- "$ENVIRONMENT"',
     ]);
   });

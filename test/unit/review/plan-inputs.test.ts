@@ -48,7 +48,7 @@ describe('plan mode: clear errors for input that is not a plan of a known enviro
 
   it('says when the file is not JSON, state rather than a plan, or not shaped like a plan', () => {
     const how =
-      'produce it with `terraform -chdir=cdktf.out/stacks/<environment> show -json plan > plan.json` after `npm run plan -- <environment>`';
+      'produce it with `npm run plan -- <environment> --json-plan <file>` (a new file outside the project, or one git ignores)';
     expect(error('{ not json')).toBe(`plan.json is not valid JSON at line 1, column 3: unexpected character; ${how}`);
     expect(error({ format_version: '1.0', values: { root_module: {} } })).toBe(
       `plan.json is Terraform state, not a plan; ${how}`,
@@ -69,7 +69,7 @@ describe('plan mode: hostile or corrupted plan files get one clear line, never a
 
   it('refuses nesting deeper than any plan, at its line and column', () => {
     expect(error(`{"resource_changes": ${'['.repeat(200_000)}${']'.repeat(200_000)}}`)).toMatch(
-      /^plan\.json nests arrays and objects more than 128 levels deep \(at line 1, column 149\), more than any valid file does; produce it/,
+      /^plan\.json nests arrays and objects more than 128 levels deep \(at line 1, column 149\), more than any valid file does; produce it with `npm run plan/,
     );
   });
 
