@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseBoundedJson } from '../runtime/bounded-json';
 import { crossEnvironmentProblems } from './cross-environment';
-import { environmentSchema, type Environment } from './environment';
+import type { Environment } from './environment';
 import {
   environmentFiles,
   environmentName,
@@ -11,10 +11,10 @@ import {
   MAX_ENVIRONMENT_FILE_BYTES,
   readEnvironmentFolderFile,
 } from './environment-files';
-import { checkPgpPublicKey, isKeybaseReference } from './pgp-public-key';
-import { ConfigError, type ConfigProblem, toProblems } from './problems';
+import { ConfigError } from './problems';
 import { layoutProblems, type ProjectLayout } from './project-layout';
 import { decodeUtf8 } from './utf8';
+import { validateEnvironment, type ValidatedEnvironment } from './validate-environment';
 
 /**
  * Environment files are small and shallow (the schema nests five levels); the limits keep a
@@ -35,14 +35,12 @@ const JSON_RULES = {
   'duplicate-key': 'json-duplicate-key',
 } as const;
 
-type Parsed = { ok: true; environment: Environment } | { ok: false; problems: ConfigProblem[] };
-
 /**
  * Parses and validates one environment file's text: JSON, shape with defaults, and every rule of
  * the file alone (reading a base64 PGP key with OpenPGP, hence asynchronous). Never throws for bad
  * input.
  */
-export async function parseEnvironment(file: string, text: string): Promise<Parsed> {
+export async function parseEnvironment(file: string, text: string): Promise<ValidatedEnvironment> {
   if (!isEnvironmentFileName(file.split(/[\\/]/).pop()!)) return { ok: false, problems: [fileNameProblem(file)] };
   const json = parseBoundedJson(text, ENVIRONMENT_JSON_LIMITS);
   if (!json.ok)
@@ -50,26 +48,11 @@ export async function parseEnvironment(file: string, text: string): Promise<Pars
       ok: false,
       problems: [{ file, path: '', rule: JSON_RULES[json.problem.kind], message: json.problem.message }],
     };
-  const data = json.value;
-  const result = await environmentSchema.safeParseAsync(data, { reportInput: true });
-  if (!result.success) {
-    return { ok: false, problems: toProblems(file, environmentSchema, data, result.error.issues) };
-  }
-  const key = result.data.accessKey.pgpPublicKey;
-  const check = key === undefined || isKeybaseReference(key) ? undefined : await checkPgpPublicKey(key);
-  return {
-    ok: true,
-    environment: {
-      ...result.data,
-      name: environmentName(file),
-      sourceFile: file,
-      pgpKey: check?.ok ? check.facts : undefined,
-    },
-  };
+  return validateEnvironment(json.value, environmentName(file), file);
 }
 
 /** Parses one file's bytes: UTF-8 first (never silently replaced), then `parseEnvironment`. */
-export async function parseEnvironmentFile(file: string, bytes: Uint8Array): Promise<Parsed> {
+export async function parseEnvironmentFile(file: string, bytes: Uint8Array): Promise<ValidatedEnvironment> {
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
     const { offset, line, column, bytes: shown } = decoded.invalid;
