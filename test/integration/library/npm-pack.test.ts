@@ -81,11 +81,12 @@ const one = (stack: string, type: string, matches: (resource: any) => boolean): 
 };
 
 describe('the library, packed and installed into a cdktf app of its own', () => {
-  it('packs the compiled library, its declarations and the package files, and nothing else', () => {
+  it("packs the compiled library, its declarations, the editors' JSON schema and the package files, and nothing else", () => {
     const paths = packed.files.map((file) => file.path);
     expect(paths).toEqual(expect.arrayContaining(['package.json', 'dist-lib/index.js', 'dist-lib/index.d.ts']));
     expect(paths.filter((path) => !/^dist-lib\/.+(\.js|\.d\.ts)$/.test(path)).sort()).toEqual([
       'README.md',
+      'environment.schema.json',
       'package.json',
     ]);
     expect(paths.filter((path) => /^dist-lib\/(cli|test|deploy|review)\//.test(path))).toEqual([]);
