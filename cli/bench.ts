@@ -1,6 +1,7 @@
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { benchmarkLanes, formatLanesReport } from '../bench/lanes';
 import { formatReport, targets } from '../bench/report';
 import { PROJECT_DIR, runBenchmark } from '../bench/run-benchmark';
 import { outputFile, type OutputFile } from '../runtime/output-file';
@@ -9,12 +10,15 @@ import { runCommandLine } from './run-command-line';
 import { UsageError } from './usage-error';
 
 const USAGE = `usage: npm run bench [-- --sizes 1,10,50,200] [--runs 5] [--no-naive] [--no-plan] [--out bench/results/latest.json]
+       npm run bench -- --lanes [--sizes 1,10,50,200] [--runs 5]
 
 Synthesizes N generated environments with this app and with the two floors kept in bench/floors
 (a bare cdktf app with validations skipped, and with them on), alternating runs, and prints the
 median wall time, peak memory and their ratios per N; also one environment selected among N,
 \`npm run review\` across two revisions and \`terraform plan\` of one
-stack. The same figures go to the JSON file. The naive floor takes about a minute per run at 200.`;
+stack. The same figures go to the JSON file. The naive floor takes about a minute per run at 200.
+With --lanes, instead: the promotion lanes at N environments (one lane per brand), in process:
+loading and validating them, the deploy waves and every wave's plan, and every step's comparison.`;
 
 interface Arguments {
   sizes: number[];
@@ -22,6 +26,7 @@ interface Arguments {
   naive: boolean;
   plan: boolean;
   out: OutputFile;
+  lanes: boolean;
 }
 
 /** An earlier figures file names its machine and targets; nothing else is overwritten. */
@@ -38,6 +43,7 @@ function parseArguments(args: string[]): Arguments {
     naive: true,
     plan: true,
     out: figuresFile(join(PROJECT_DIR, 'bench', 'results', 'latest.json')),
+    lanes: false,
   };
   for (let i = 0; i < args.length; i++) {
     const value = () => {
@@ -64,6 +70,9 @@ function parseArguments(args: string[]): Arguments {
         break;
       case '--no-plan':
         parsed.plan = false;
+        break;
+      case '--lanes':
+        parsed.lanes = true;
         break;
       case '--out':
         parsed.out = figuresFile(value());
@@ -105,6 +114,16 @@ async function main(args: string[]): Promise<number> {
   const options = parseArguments(args);
   const work = createTemporaryFolder('bench');
   const workDir = work.root;
+  if (options.lanes) {
+    try {
+      const rows = [];
+      for (const size of options.sizes) rows.push(await benchmarkLanes(workDir, size, options.runs));
+      console.log(`lanes: median of ${options.runs} runs\n\n${formatLanesReport(rows)}`);
+      return 0;
+    } finally {
+      removeTemporaryFolder(work);
+    }
+  }
   const before = machine();
   const startedAt = new Date().toISOString();
   console.log(`benchmark: ${options.sizes.join(', ')} environments, ${options.runs} runs each, in ${workDir}`);

@@ -1,6 +1,6 @@
 import { ConfigError } from '../config/problems';
 import { PlanMatrixError, planMatrix } from '../github/plan-matrix';
-import { promotionOrder } from '../promote/order';
+import { listingOrder } from '../promote/lanes';
 import { loadWorkspace } from '../promote/workspace';
 import { projectPaths } from '../synth/project-paths';
 import { runCommandLine } from './run-command-line';
@@ -18,7 +18,7 @@ the environments with a role in the AWS_PLAN_ROLES variable, in promotion order.
 async function main(): Promise<number> {
   const cwd = process.cwd();
   const workspace = await loadWorkspace(projectPaths(cwd).environmentsDir, cwd);
-  const order = promotionOrder(workspace.environments, workspace.config).names;
+  const order = listingOrder(workspace.environments, workspace.config);
   const ordered = order.map((name) => workspace.environments.find((e) => e.name === name)!);
   const targets = planMatrix(ordered, process.env.AWS_PLAN_ROLES);
   console.log(`matrix=${JSON.stringify({ include: targets })}`);

@@ -1,6 +1,5 @@
 import { readdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { parseBoundedJson } from '../runtime/bounded-json';
 import { crossEnvironmentProblems } from './cross-environment';
 import type { Environment } from './environment';
 import {
@@ -8,32 +7,13 @@ import {
   environmentName,
   fileNameProblem,
   isEnvironmentFileName,
-  MAX_ENVIRONMENT_FILE_BYTES,
   readEnvironmentFolderFile,
 } from './environment-files';
 import { ConfigError } from './problems';
 import { layoutProblems, type ProjectLayout } from './project-layout';
 import { decodeUtf8 } from './utf8';
+import { parseFolderJson } from './folder-json';
 import { validateEnvironment, type ValidatedEnvironment } from './validate-environment';
-
-/**
- * Environment files are small and shallow (the schema nests five levels); the limits keep a
- * hostile file from costing more than a real one, and from overflowing any recursive step after
- * the parse (validation, messages).
- */
-export const ENVIRONMENT_JSON_LIMITS = {
-  maxBytes: MAX_ENVIRONMENT_FILE_BYTES,
-  maxDepth: 32,
-  excerpt: true,
-  duplicateKeys: true,
-} as const;
-
-const JSON_RULES = {
-  'too-large': 'environment-file-size',
-  'too-deep': 'json-depth',
-  syntax: 'json-syntax',
-  'duplicate-key': 'json-duplicate-key',
-} as const;
 
 /**
  * Parses and validates one environment file's text: JSON, shape with defaults, and every rule of
@@ -42,12 +22,8 @@ const JSON_RULES = {
  */
 export async function parseEnvironment(file: string, text: string): Promise<ValidatedEnvironment> {
   if (!isEnvironmentFileName(file.split(/[\\/]/).pop()!)) return { ok: false, problems: [fileNameProblem(file)] };
-  const json = parseBoundedJson(text, ENVIRONMENT_JSON_LIMITS);
-  if (!json.ok)
-    return {
-      ok: false,
-      problems: [{ file, path: '', rule: JSON_RULES[json.problem.kind], message: json.problem.message }],
-    };
+  const json = parseFolderJson(file, text);
+  if (!json.ok) return json;
   return validateEnvironment(json.value, environmentName(file), file);
 }
 

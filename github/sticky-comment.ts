@@ -1,3 +1,7 @@
+import { GitHubApiError, restClient } from './rest';
+
+export { GitHubApiError };
+
 /**
  * One pull-request comment that a CI job keeps up to date: found by a hidden marker on its first
  * line, created on the first run, edited on every later one, so a pull request never collects a
@@ -25,8 +29,6 @@ export interface StickyCommentResult {
 
 /** GitHub refuses comments longer than this (characters). */
 export const MAX_COMMENT_LENGTH = 65_536;
-
-export class GitHubApiError extends Error {}
 
 interface Comment {
   readonly id: number;
@@ -69,53 +71,23 @@ function explain(status: number, message: string, what: string): string {
   }
 }
 
-function client(options: StickyCommentOptions) {
-  const base = options.apiUrl.replace(/\/+$/, '');
-  const call = async (method: string, url: string, what: string, body?: unknown): Promise<Response> => {
-    const response = await fetch(url.startsWith('http') ? url : `${base}${url}`, {
-      method,
-      headers: {
-        Accept: 'application/vnd.github+json',
-        Authorization: `Bearer ${options.token}`,
-        'X-GitHub-Api-Version': '2022-11-28',
-        'User-Agent': 'campaign-aam-sticky-comment',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) {
-      const text = await response.text();
-      let message = text;
-      try {
-        message = String((JSON.parse(text) as { message?: unknown }).message ?? text);
-      } catch {
-        // not JSON: keep the text
-      }
-      throw new GitHubApiError(explain(response.status, message.trim(), what));
-    }
-    return response;
-  };
-  return { call };
-}
-
-/** The next page from a `Link` header, if any. */
-const nextPage = (link: string | null) => /<([^>]+)>;\s*rel="next"/.exec(link ?? '')?.[1];
-
 export async function upsertStickyComment(options: StickyCommentOptions): Promise<StickyCommentResult> {
-  const { call } = client(options);
+  const { call, pages } = restClient({
+    apiUrl: options.apiUrl,
+    token: options.token,
+    userAgent: 'campaign-aam-sticky-comment',
+    explain,
+  });
   const issue = `/repos/${options.repository}/issues/${options.pullRequest}`;
   const marker = markerLine(options.marker);
   const body = commentBody(options.marker, options.body);
 
   const mine: Comment[] = [];
-  for (let url: string | undefined = `${issue}/comments?per_page=100`; url !== undefined; ) {
-    const response = await call('GET', url, `list the comments of pull request #${options.pullRequest}`);
+  for await (const response of pages(
+    `${issue}/comments?per_page=100`,
+    `list the comments of pull request #${options.pullRequest}`,
+  )) {
     mine.push(...((await response.json()) as Comment[]).filter((c) => byBot(c) && (c.body ?? '').startsWith(marker)));
-    url = nextPage(response.headers.get('link'));
-    // The token only ever goes back to the API it was given for.
-    if (url !== undefined && !url.startsWith(`${options.apiUrl.replace(/\/+$/, '')}/`)) {
-      throw new GitHubApiError(`GitHub's next-page link points elsewhere (${url}); refusing to send the token there`);
-    }
   }
 
   const [first, ...duplicates] = mine;

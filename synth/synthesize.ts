@@ -137,7 +137,8 @@ export async function stageSynthesis(options: SynthesizeOptions): Promise<Staged
   };
   // An output folder that is or holds the project is refused before anything is touched.
   const unsafe = layoutProblems(layout);
-  const foreign = foreignOutputFolder(options.outdir);
+  // (Said once: a folder that holds the project is not a synth output folder either.)
+  const foreign = unsafe.length === 0 ? foreignOutputFolder(options.outdir) : undefined;
   if (foreign !== undefined) {
     unsafe.push({
       file: relative(options.projectDir, options.outdir) || '.',

@@ -233,11 +233,12 @@ describe('npm run check-aam (the compiled command, against a fake Audience Manag
     expectSafe(forbidden);
 
     fake.orgs.add(ORG);
-    fake.fail({ path: '/v1/datasources/', status: 200, body: [], delayMs: 3_000 });
-    const slow = await checkAam(['staging'], { AAM_TIMEOUT_SECONDS: '0.5' });
+    fake.fail({ path: '/v1/datasources/', status: 200, body: [], delayMs: 15_000 });
+    // Long enough for the token request on a busy machine, far shorter than the slow answer.
+    const slow = await checkAam(['staging'], { AAM_TIMEOUT_SECONDS: '3' });
     expect(slow.status).toBe(2);
     expect(slow.stderr).toBe(
-      'check-aam: Audience Manager did not answer within 0.5 s while trying to list data sources; try again later, or allow more time with AAM_TIMEOUT_SECONDS\n',
+      'check-aam: Audience Manager did not answer within 3 s while trying to list data sources; try again later, or allow more time with AAM_TIMEOUT_SECONDS\n',
     );
   });
 

@@ -2,8 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { actionlint } from '../../support/actionlint';
 import { parse } from 'yaml';
-import { loadWorkspace } from '../../../promote/workspace';
-import { promotionOrder } from '../../../promote/order';
 import { PROJECT_DIR } from '../../support/run';
 
 const WORKFLOWS = join(PROJECT_DIR, '.github', 'workflows');
@@ -60,6 +58,7 @@ describe('the GitHub Actions workflows', () => {
     );
     expect([...called].sort()).toEqual([
       'deploy',
+      'deploy-waves',
       'plan',
       'plan-matrix',
       'promote',
@@ -69,19 +68,6 @@ describe('the GitHub Actions workflows', () => {
       'verify',
     ]);
     expect([...called].filter((s) => !scripts.includes(s))).toEqual([]);
-  });
-
-  it('deploy every environment, in promotion order, one job each chained with needs', async () => {
-    const workspace = await loadWorkspace(join(PROJECT_DIR, 'environments'), PROJECT_DIR);
-    const order = promotionOrder(workspace.environments, workspace.config).names;
-    const deployJobs = jobs('deploy.yml');
-    expect(deployJobs.map(([, job]) => job.uses)).toEqual(
-      order.map(() => './.github/workflows/deploy-environment.yml'),
-    );
-    expect(deployJobs.map(([, job]) => job.with?.environment)).toEqual(order);
-    expect(deployJobs.map(([name, job]) => [name, job.needs])).toEqual(
-      order.map((name, i) => [name, i === 0 ? undefined : order[i - 1]]),
-    );
   });
 
   it('bind each deploy to the GitHub Environment of the same name, one at a time per environment', () => {
