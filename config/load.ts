@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { crossEnvironmentProblems } from './cross-environment';
-import { environmentSchema, type Environment } from './environment';
+import type { Environment } from './environment';
 import {
   environmentFiles,
   environmentName,
@@ -9,43 +9,26 @@ import {
   isEnvironmentFileName,
   readEnvironmentFolderFile,
 } from './environment-files';
-import { checkPgpPublicKey, isKeybaseReference } from './pgp-public-key';
-import { ConfigError, type ConfigProblem, toProblems } from './problems';
+import { ConfigError } from './problems';
 import { layoutProblems, type ProjectLayout } from './project-layout';
 import { decodeUtf8 } from './utf8';
 import { parseFolderJson } from './folder-json';
-
-type Parsed = { ok: true; environment: Environment } | { ok: false; problems: ConfigProblem[] };
+import { validateEnvironment, type ValidatedEnvironment } from './validate-environment';
 
 /**
  * Parses and validates one environment file's text: JSON, shape with defaults, and every rule of
  * the file alone (reading a base64 PGP key with OpenPGP, hence asynchronous). Never throws for bad
  * input.
  */
-export async function parseEnvironment(file: string, text: string): Promise<Parsed> {
+export async function parseEnvironment(file: string, text: string): Promise<ValidatedEnvironment> {
   if (!isEnvironmentFileName(file.split(/[\\/]/).pop()!)) return { ok: false, problems: [fileNameProblem(file)] };
   const json = parseFolderJson(file, text);
   if (!json.ok) return json;
-  const data = json.value;
-  const result = await environmentSchema.safeParseAsync(data, { reportInput: true });
-  if (!result.success) {
-    return { ok: false, problems: toProblems(file, environmentSchema, data, result.error.issues) };
-  }
-  const key = result.data.accessKey.pgpPublicKey;
-  const check = key === undefined || isKeybaseReference(key) ? undefined : await checkPgpPublicKey(key);
-  return {
-    ok: true,
-    environment: {
-      ...result.data,
-      name: environmentName(file),
-      sourceFile: file,
-      pgpKey: check?.ok ? check.facts : undefined,
-    },
-  };
+  return validateEnvironment(json.value, environmentName(file), file);
 }
 
 /** Parses one file's bytes: UTF-8 first (never silently replaced), then `parseEnvironment`. */
-export async function parseEnvironmentFile(file: string, bytes: Uint8Array): Promise<Parsed> {
+export async function parseEnvironmentFile(file: string, bytes: Uint8Array): Promise<ValidatedEnvironment> {
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
     const { offset, line, column, bytes: shown } = decoded.invalid;
