@@ -57,6 +57,7 @@ describe('the GitHub Actions workflows', () => {
       ),
     );
     expect([...called].sort()).toEqual([
+      'check-aam',
       'deploy',
       'deploy-waves',
       'plan',
@@ -76,7 +77,8 @@ describe('the GitHub Actions workflows', () => {
     expect(deploy.concurrency).toEqual({ group: 'deploy-${{ inputs.environment }}', 'cancel-in-progress': false });
     const runs = (deploy.steps ?? []).map((s) => s.run).filter(Boolean);
     expect(runs).toEqual([
-      'npm ci --no-audit --no-fund',
+      'npm ci --no-audit --no-fund --ignore-scripts',
+      'npm run check-aam -- "$ENVIRONMENT"',
       'npm run deploy -- "$ENVIRONMENT" --expect-plan "$FINGERPRINT"',
       'npm run verify -- "$ENVIRONMENT"',
     ]);
