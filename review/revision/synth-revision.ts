@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DEFAULT_PATHS, HANDOFF, SYNTH_ONLY_VARIABLE } from '../../synth/project-paths';
+import { DEFAULT_PATHS, HANDOFF, projectRoot, SYNTH_ONLY_VARIABLE } from '../../synth/project-paths';
 import type { SourceProblem } from '../model';
 import type { ProjectFiles } from './git';
 import type { TempSpace } from './temp-space';
@@ -35,7 +35,8 @@ export function isEnvironmentFile(path: string): boolean {
 
 /** The installed dependencies every revision is built with: those of the running review. */
 const NODE_MODULES = join(dirname(require.resolve('cdktf/package.json')), '..');
-const TS_REQUIRE = join(__dirname, '..', 'ts-require.cjs');
+/** Runs a revision's TypeScript as it is (a revision is never built): from the sources, also when the review runs from dist/. */
+const TS_REQUIRE = join(projectRoot(), 'review', 'ts-require.cjs');
 /** What a revision's synth runs: its cdktf app. */
 export const SYNTH_ENTRY = 'main.ts';
 /** How `formatProblems` (config/problems.ts) opens its list, in every revision so far. */

@@ -77,7 +77,7 @@ function runPlanStep() {
   mkdirSync(bin);
   const planted = join(work, 'planted.json');
   writeFileSync(planted, JSON.stringify(plantedPlan));
-  const review = `node --require ${join(PROJECT_DIR, 'review/ts-require.cjs')} ${join(PROJECT_DIR, 'cli/review.ts')}`;
+  const review = `node ${join(PROJECT_DIR, 'dist/cli/review.js')}`;
   writeFileSync(
     join(bin, 'npm'),
     [
