@@ -25,9 +25,11 @@ const jobs = (file: string): [string, Job][] => Object.entries(workflow(file).jo
 const steps = (file: string) => jobs(file).flatMap(([, job]) => job.steps ?? []);
 
 /** npm scripts other branches add in parallel: the workflows call them already. Remove an entry once its script is here. */
+const ADDED_IN_PARALLEL = ['check-aam'];
+
 describe('the GitHub Actions workflows', () => {
-  it('are the pull-request, deploy and per-environment deploy workflows', () => {
-    expect(files.sort()).toEqual(['deploy-environment.yml', 'deploy.yml', 'pull-request.yml']);
+  it('are the pull-request, deploy, per-environment deploy and drift workflows', () => {
+    expect(files.sort()).toEqual(['deploy-environment.yml', 'deploy.yml', 'drift.yml', 'pull-request.yml']);
   });
 
   it.each(files)('%s passes actionlint', async (file) => {
@@ -59,7 +61,10 @@ describe('the GitHub Actions workflows', () => {
       ),
     );
     expect([...called].sort()).toEqual([
+      'check-aam',
       'deploy',
+      'drift',
+      'drift-issues',
       'plan',
       'plan-matrix',
       'promote',
@@ -68,7 +73,9 @@ describe('the GitHub Actions workflows', () => {
       'test',
       'verify',
     ]);
-    expect([...called].filter((s) => !scripts.includes(s))).toEqual([]);
+    expect([...called].filter((s) => !scripts.includes(s))).toEqual(
+      ADDED_IN_PARALLEL.filter((s) => !scripts.includes(s)),
+    );
   });
 
   it('deploy every environment, in promotion order, one job each chained with needs', async () => {
