@@ -73,11 +73,9 @@ async function keyUse(env: Environment, changes: EnvironmentChanges, options: Li
     options.iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: key.id })),
   );
   if (!used.found) {
-    return {
-      ...base,
-      status: 'error',
-      detail: used.unreadable ?? 'IAM does not know this key: it was deleted outside Terraform',
-    };
+    return used.unreadable === undefined
+      ? { ...base, status: 'finding', detail: 'IAM does not know this key: it was deleted outside Terraform' }
+      : { ...base, status: 'error', detail: used.unreadable };
   }
   const lastUsed = used.value.AccessKeyLastUsed?.LastUsedDate;
   const since = lastUsed ?? (key.created === undefined ? undefined : new Date(key.created));

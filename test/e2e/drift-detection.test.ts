@@ -1,12 +1,13 @@
 import { ChangeResourceRecordSetsCommand, ListResourceRecordSetsCommand } from '@aws-sdk/client-route-53';
 import { GetBucketTaggingCommand, PutBucketTaggingCommand, PutBucketVersioningCommand } from '@aws-sdk/client-s3';
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { terraformEnv } from '../../deploy/terraform-env';
 import { startMoto, type Moto } from '../../emulator/moto';
 import { synthesize } from '../../synth/synthesize';
-import { run } from '../support/run';
+import { FakeGitHubIssues } from '../support/fake-github-issues';
+import { run, start } from '../support/run';
 import { expectExit, terraform } from '../support/terraform';
 import { environmentsDir, tempDir } from '../support/temp';
 import { clients, createHostedZone } from './aws-clients';
@@ -22,7 +23,9 @@ const HOST = `t.${ZONE}`;
 /**
  * `npm run drift` against one emulator deploy: clean right after it; then someone suspends
  * versioning, deletes the tracking CNAME and edits a tag outside Terraform, and each shows up
- * with the review's risk (or, for the tag, as drift that is no risk), and the state is untouched.
+ * with the review's risk (or, for the tag, as drift that is no risk), the state untouched, and
+ * `npm run drift-issues` opens one issue (on a fake GitHub); once an apply puts everything back,
+ * the environment is clean and the issue closed.
  */
 describe('npm run drift (moto)', () => {
   let moto: Moto;
@@ -30,6 +33,8 @@ describe('npm run drift (moto)', () => {
   let stackDir: string;
   let secret: string;
   let zoneId: string;
+  let results: string;
+  let github: FakeGitHubIssues;
 
   const drift = (...args: string[]) =>
     run('npm', ['run', '--silent', 'drift', '--', NAME, ...args], {
@@ -39,12 +44,27 @@ describe('npm run drift (moto)', () => {
         CDKTF_OUTDIR: join(work, 'cdktf.out'),
       },
     });
+  // In the background: the fake GitHub answers from this process, which must not block.
+  const driftIssues = () =>
+    start('npm', ['run', '--silent', 'drift-issues', '--', '--results', results, NAME], {
+      env: {
+        CAMPAIGN_AAM_ENVIRONMENTS: join(work, 'environments'),
+        CDKTF_OUTDIR: join(work, 'cdktf.out'),
+        GITHUB_TOKEN: github.token,
+        GITHUB_REPOSITORY: github.repository,
+        GITHUB_API_URL: github.url,
+        GITHUB_RUN_ID: '',
+      },
+    });
   const driftTempFolders = () => readdirSync(tmpdir()).filter((f) => f.startsWith('campaign-aam-drift-'));
 
   beforeAll(async () => {
     moto = await startMoto();
+    github = await new FakeGitHubIssues().start();
     const aws = clients(moto.endpoint);
     work = tempDir();
+    results = join(work, 'drift-results');
+    mkdirSync(results);
     zoneId = await createHostedZone(aws.route53, ZONE);
     environmentsDir(
       {
@@ -75,6 +95,7 @@ describe('npm run drift (moto)', () => {
 
   afterAll(async () => {
     await moto?.stop();
+    await github?.stop();
   });
 
   it('is clean right after a deploy, and says so in every form', () => {
@@ -132,7 +153,8 @@ describe('npm run drift (moto)', () => {
       );
       stateBefore = terraform(stackDir, ['state', 'pull']).stdout;
       text = drift();
-      json = drift('--json');
+      json = drift('--json', '--out', join(results, `${NAME}.md`));
+      writeFileSync(join(results, `${NAME}.json`), json.stdout);
     });
 
     it('exits 1 and names each change with its risk, in the review’s words', () => {
@@ -180,6 +202,44 @@ describe('npm run drift (moto)', () => {
       expect(terraform(stackDir, ['state', 'pull']).stdout).toBe(stateBefore);
       expect(readdirSync(stackDir).filter((f) => /tfplan|\.lock\.info|^plan$/.test(f))).toEqual([]);
       expect(driftTempFolders()).toEqual([]);
+    });
+
+    it('opens one issue naming the environment, each resource and its risk', async () => {
+      const result = await driftIssues();
+      expectExit(result, 0);
+      expect(github.issues).toHaveLength(1);
+      const [issue] = github.issues;
+      expect(issue.title).toBe(`Drift in ${NAME}: 3 changes outside Terraform (2 risks), 1 live check to look at`);
+      expect(issue.body.split('\n')[0]).toBe(`<!-- campaign-aam-drift:${NAME} -->`);
+      expect(issue.body).toContain('**Versioning suspended** (`versioning-suspended`)');
+      expect(issue.body).toContain('**Tracking DNS record removed, replaced or retargeted** (`tracking-dns-changed`)');
+      expect(issue.body).not.toContain(secret);
+      expect(result.stdout).toContain(
+        `| \`${NAME}\` | needs a look | 3 changes outside Terraform (2 risks), 1 live check to look at (opened #1) |`,
+      );
+    });
+  });
+
+  describe('after a deploy puts everything back', () => {
+    let json: ReturnType<typeof drift>;
+
+    beforeAll(() => {
+      expectExit(terraform(stackDir, ['apply', '-input=false', '-auto-approve']), 0);
+      json = drift('--json', '--out', join(results, `${NAME}.md`));
+      writeFileSync(join(results, `${NAME}.json`), json.stdout);
+    });
+
+    it('is clean again, and its issue is closed with a comment', async () => {
+      expectExit(json, 0);
+      expect(JSON.parse(json.stdout).environments[0].status).toBe('clean');
+      const result = await driftIssues();
+      expectExit(result, 0);
+      expect(github.issues.map((i) => [i.state, i.comments])).toEqual([
+        ['closed', [`\`${NAME}\` is clean again: no drift, nothing pending, live checks passed.`]],
+      ]);
+      expect(result.stdout).toContain(
+        `| \`${NAME}\` | clean | clean: no drift, nothing pending, live checks passed (closed #1) |`,
+      );
     });
   });
 });
