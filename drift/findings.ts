@@ -58,7 +58,7 @@ function beyondDrift(change: ResourceChange, drift: readonly ResourceChange[]): 
   return attributes.length === 0 || change.action !== 'update' ? undefined : { ...change, attributes };
 }
 
-const DRIFT_WORDS = (env: EnvironmentChanges, change: ResourceChange) =>
+const driftWords = (env: EnvironmentChanges, change: ResourceChange) =>
   driftFound.check({ ...env, drift: [change] })[0]?.what ?? 'changed outside Terraform';
 
 const PENDING_WORDS: Partial<Record<ResourceChange['action'], string>> = {
@@ -81,7 +81,7 @@ function pendingWords(change: ResourceChange): string {
 export function environmentDrift(env: EnvironmentChanges): EnvironmentDrift {
   const drift = env.drift.map((d) => ({
     address: d.address,
-    what: DRIFT_WORDS(env, d),
+    what: driftWords(env, d),
     risks: risksOf(env, asChange(d)),
   }));
   const pendingChanges = env.changes

@@ -93,7 +93,7 @@ export function renderSummary(results: readonly DriftResult[]): string {
   ].join('\n');
 }
 
-/** The results as data. Values the plan marks sensitive never reach it: findings are words, not values. */
+/** The results as data: the same findings as the Markdown, values masked as in the review (`(sensitive)`). */
 export function renderJson(results: readonly DriftResult[]): string {
   const data = {
     format: DRIFT_JSON_FORMAT,

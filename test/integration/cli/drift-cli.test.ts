@@ -35,6 +35,29 @@ describe('npm run drift (the compiled command): its usage', () => {
   });
 });
 
+describe('npm run plan-matrix -- --roles AWS_DRIFT_ROLES (the drift workflow’s matrix)', () => {
+  it('lists the environments with a drift role, from that variable and not the plan roles', () => {
+    const role = 'arn:aws:iam::123456789012:role/campaign-aam-drift';
+    const result = cli('plan-matrix', ['--roles', 'AWS_DRIFT_ROLES'], {
+      cwd: PROJECT_DIR,
+      env: { AWS_DRIFT_ROLES: JSON.stringify({ production: role }), AWS_PLAN_ROLES: '' },
+    });
+    expect(result.stdout).toBe(
+      `matrix=${JSON.stringify({ include: [{ environment: 'production', role, region: 'eu-west-1', position: 1 }] })}\nany=true\n`,
+    );
+  });
+
+  it('refuses another variable with exit 2', () => {
+    const result = cli('plan-matrix', ['--roles', 'HOME'], { cwd: PROJECT_DIR });
+    expect({ status: result.status, stderr: result.stderr }).toEqual({
+      status: 2,
+      stderr: expect.stringContaining(
+        '--roles names the variable to read: AWS_PLAN_ROLES or AWS_DRIFT_ROLES, not "HOME"',
+      ),
+    });
+  });
+});
+
 describe('npm run drift-issues (the compiled command, against a fake GitHub API)', () => {
   let github: FakeGitHubIssues;
   beforeAll(async () => (github = await new FakeGitHubIssues().start()));
