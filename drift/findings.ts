@@ -53,9 +53,11 @@ function beyondDrift(change: ResourceChange, drift: readonly ResourceChange[]): 
   const drifted = drift.find((d) => d.address === change.address);
   if (drifted === undefined) return change;
   if (asChange(drifted).action === 'delete') return change.action === 'create' ? undefined : change;
+  // A replacement or a destruction is the files' doing, never only drift put back.
+  if (change.action !== 'update') return change;
   const putBack = new Set(drifted.attributes.map((a) => a.path));
   const attributes = change.attributes.filter((a) => !putBack.has(a.path));
-  return attributes.length === 0 || change.action !== 'update' ? undefined : { ...change, attributes };
+  return attributes.length === 0 ? undefined : { ...change, attributes };
 }
 
 const driftWords = (env: EnvironmentChanges, change: ResourceChange) =>

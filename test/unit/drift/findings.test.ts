@@ -76,6 +76,41 @@ describe('drift, read the review’s way', () => {
     expect(pendingChanges.changes.map((c) => c.address)).toEqual([SETTING]);
   });
 
+  it('keeps as pending what the files changed in a drifted resource, and a replacement of one', () => {
+    const bucket = (name: string, owner: string) => ({ ...tags(owner), bucket: name });
+    const { pending } = driftOf(
+      plan(
+        [
+          resourceChange(
+            BUCKET,
+            ['update'],
+            { ...tags('someone'), acceleration_status: 'Suspended' },
+            { ...tags('platform'), acceleration_status: 'Enabled' },
+          ),
+        ],
+        {
+          resource_drift: [resourceChange(BUCKET, ['update'], tags('platform'), tags('someone'))],
+        },
+      ),
+    );
+    expect(pending.map((f) => f.what)).toEqual(['to update in place: acceleration_status']);
+    const replaced = driftOf(
+      plan(
+        [
+          resourceChange(BUCKET, ['delete', 'create'], bucket('b', 'someone'), bucket('c', 'platform'), {
+            replace_paths: [['bucket']],
+          }),
+        ],
+        {
+          resource_drift: [resourceChange(BUCKET, ['update'], bucket('b', 'platform'), bucket('b', 'someone'))],
+        },
+      ),
+    );
+    expect(replaced.pending.map((f) => [f.what, f.risks.map((r) => r.rule)])).toEqual([
+      ['to replace', ['bucket-destroyed']],
+    ]);
+  });
+
   it('tells the undeployed change in Campaign’s words, with the administrator’s checklist', () => {
     const report = renderEnvironment(result(driftedPlan));
     expect(report).toContain(
