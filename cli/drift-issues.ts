@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadEnvironments } from '../config/load';
 import { unknownEnvironment } from '../config/environment-files';
 import { ConfigError } from '../config/problems';
+import { STATUS_WORDS, summaryTable } from '../drift/render';
 import { PublishedResultError, readPublishedResult, type PublishedResult } from '../drift/published-result';
 import { syncDriftIssue } from '../github/drift-issues';
 import { GitHubApiError } from '../github/github-api';
@@ -29,10 +30,13 @@ type Outcome = { readonly environment: string } & (
   | { readonly problem: string }
 );
 
-function summaryRow(o: Outcome): string {
-  if ('problem' in o) return `| \`${o.environment}\` | no result | ${o.problem.replace(/\|/g, '\\|')} |`;
-  const status = { clean: 'clean', drift: 'needs a look', error: 'could not be checked' }[o.result.status];
-  return `| \`${o.environment}\` | ${status} | ${o.result.summary.replace(/\|/g, '\\|')}${o.issue === undefined ? '' : ` (${o.issue})`} |`;
+function summaryRow(o: Outcome): [string, string, string] {
+  if ('problem' in o) return [o.environment, 'no result', o.problem];
+  return [
+    o.environment,
+    STATUS_WORDS[o.result.status],
+    `${o.result.summary}${o.issue === undefined ? '' : ` (${o.issue})`}`,
+  ];
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -103,9 +107,7 @@ async function main(argv: string[]): Promise<number> {
     [
       '## Drift check of every environment',
       '',
-      '| Environment | Status | What |',
-      '| --- | --- | --- |',
-      ...outcomes.map(summaryRow),
+      summaryTable(outcomes.map(summaryRow)),
       '',
       ...outcomes.flatMap((o) => ('result' in o && o.result.status !== 'clean' ? [o.result.report.trimEnd(), ''] : [])),
     ].join('\n'),

@@ -8,7 +8,8 @@ import type { LiveCheck } from './live-checks';
 /** Version of the JSON shape, for pipelines that read it. */
 export const DRIFT_JSON_FORMAT = 'campaign-aam-drift/1';
 
-const STATUS_WORDS = { clean: 'clean', drift: 'needs a look', error: 'could not be checked' } as const;
+/** Each status in the summary table's words. */
+export const STATUS_WORDS = { clean: 'clean', drift: 'needs a look', error: 'could not be checked' } as const;
 
 const riskCount = (findings: readonly Finding[]) => findings.reduce((n, f) => n + f.risks.length, 0);
 
@@ -84,14 +85,19 @@ export function renderEnvironment(result: DriftResult): string {
   return `${parts.join('\n\n')}\n`;
 }
 
-/** Every environment, one line each: the job summary's head. */
-export function renderSummary(results: readonly DriftResult[]): string {
+/** A row per environment: its name, its status in words, and what (table characters escaped). */
+export function summaryTable(rows: readonly (readonly [environment: string, status: string, what: string])[]): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
   return [
     '| Environment | Status | What |',
     '| --- | --- | --- |',
-    ...results.map((r) => `| \`${r.environment}\` | ${STATUS_WORDS[driftStatus(r)]} | ${driftSummary(r)} |`),
+    ...rows.map(([environment, status, what]) => `| \`${environment}\` | ${cell(status)} | ${cell(what)} |`),
   ].join('\n');
 }
+
+/** Every environment, one line each: the head of the output. */
+export const renderSummary = (results: readonly DriftResult[]) =>
+  summaryTable(results.map((r) => [r.environment, STATUS_WORDS[driftStatus(r)], driftSummary(r)] as const));
 
 /** The results as data: the same findings as the Markdown, values masked as in the review (`(sensitive)`). */
 export function renderJson(results: readonly DriftResult[]): string {
