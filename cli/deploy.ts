@@ -40,4 +40,4 @@ async function main(args: string[]): Promise<number> {
   return 0;
 }
 
-runCommandLine(main);
+runCommandLine(main, { help: USAGE });

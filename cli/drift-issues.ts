@@ -5,7 +5,7 @@ import { ConfigError } from '../config/problems';
 import { STATUS_WORDS, summaryTable } from '../drift/render';
 import { PublishedResultError, readPublishedResult, type PublishedResult } from '../drift/published-result';
 import { syncDriftIssue } from '../github/drift-issues';
-import { GitHubApiError } from '../github/github-api';
+import { GitHubApiError } from '../github/rest';
 import { projectPaths } from '../synth/project-paths';
 import { runCommandLine } from './run-command-line';
 import { UsageError } from './usage-error';
@@ -43,12 +43,8 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { results: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean' } },
+    options: { results: { type: 'string' }, 'dry-run': { type: 'boolean' } },
   });
-  if (values.help === true) {
-    console.log(USAGE);
-    return 0;
-  }
   if (values.results === undefined || positionals.length === 0) throw new UsageError(USAGE);
   const cwd = process.cwd();
   const paths = projectPaths(cwd);
@@ -115,4 +111,4 @@ async function main(argv: string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
-runCommandLine(main, { usage: [ConfigError], failures: [GitHubApiError] });
+runCommandLine(main, { help: USAGE, usage: [ConfigError], failures: [GitHubApiError] });

@@ -1,13 +1,13 @@
 // First: keeps libraries from loading what synth never uses (see the module).
 import '../synth/defer-unused-modules';
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { stopCommandsOnSignals } from '../deploy/processes';
 import { checkDrift } from '../drift/check-drift';
 import { exitCode, type DriftResult } from '../drift/drift-result';
 import { aamCheck, isAamExitCode } from '../drift/aam-check';
 import { DEFAULT_KEY_UNUSED_DAYS } from '../drift/live-checks';
-import { renderEnvironment, renderJson, renderSummary } from '../drift/render';
+import { isDriftReport, renderEnvironment, renderJson, renderSummary } from '../drift/render';
+import { outputFile } from '../runtime/output-file';
 import { synthesizeProject } from '../synth/synthesize-project';
 import { StackSelectionError } from '../synth/stack-selection';
 import { StatusLine } from './progress';
@@ -45,7 +45,6 @@ function parse(argv: string[]) {
       out: { type: 'string' },
       'key-unused-days': { type: 'string' },
       'aam-status': { type: 'string' },
-      help: { type: 'boolean' },
     },
   });
   const days = values['key-unused-days'] ?? String(DEFAULT_KEY_UNUSED_DAYS);
@@ -60,10 +59,13 @@ function parse(argv: string[]) {
     throw new UsageError(`--aam-status belongs to one environment: name exactly one\n\n${USAGE}`);
   }
   return {
-    help: values.help === true,
     aamStatus: aam,
     json: values.json === true,
-    out: values.out,
+    // Checked before any plan runs: a new file, or a report an earlier run wrote; never anything else.
+    out:
+      values.out === undefined
+        ? undefined
+        : outputFile(values.out, 'drift report', isDriftReport, process.env.INIT_CWD ?? process.cwd()),
     keyUnusedDays: Number(days),
     names: positionals,
   };
@@ -71,10 +73,6 @@ function parse(argv: string[]) {
 
 async function main(argv: string[]): Promise<number> {
   const args = parse(argv);
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
   stopCommandsOnSignals();
   const projectDir = process.cwd();
   const status = new StatusLine();
@@ -102,9 +100,9 @@ async function main(argv: string[]): Promise<number> {
     status.clear();
   }
   const reports = results.map(renderEnvironment).join('\n');
-  if (args.out !== undefined) writeFileSync(args.out, reports);
+  args.out?.write(reports);
   console.log(args.json ? renderJson(results).trimEnd() : `${renderSummary(results)}\n\n${reports}`.trimEnd());
   return exitCode(results);
 }
 
-runCommandLine(main);
+runCommandLine(main, { help: USAGE });

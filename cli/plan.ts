@@ -30,4 +30,4 @@ async function main(args: string[]): Promise<number> {
   return diff.status ?? 1;
 }
 
-runCommandLine(main);
+runCommandLine(main, { help: USAGE });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { foreignOutputFolder } from '../synth/output-folder';
 import { UsageError } from './usage-error';
 
 export interface StackCommandArgs {
@@ -33,6 +34,10 @@ export function parseStackCommandArgs(
   const [environment, ...extra] = parsed.positionals;
   if (environment === undefined) throw new UsageError(usage);
   if (extra.length > 0) throw new UsageError(`one environment at a time, not also ${extra.join(', ')}\n\n${usage}`);
-  if (parsed.values.output !== undefined) process.env.CDKTF_OUTDIR = resolve(parsed.values.output);
+  if (parsed.values.output !== undefined) {
+    const foreign = foreignOutputFolder(resolve(parsed.values.output));
+    if (foreign !== undefined) throw new UsageError(`--output ${parsed.values.output} ${foreign}; nothing was changed`);
+    process.env.CDKTF_OUTDIR = resolve(parsed.values.output);
+  }
   return { environment, autoApprove: parsed.values['auto-approve'] === true };
 }

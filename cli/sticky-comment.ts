@@ -70,4 +70,4 @@ async function main(argv: string[]): Promise<number> {
 }
 
 // A refusal by GitHub is told by its message, but it is not a mistake in the call.
-runCommandLine(main, { failures: [GitHubApiError] });
+runCommandLine(main, { help: USAGE, failures: [GitHubApiError] });

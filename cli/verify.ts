@@ -37,4 +37,4 @@ async function main(args: string[]): Promise<number> {
   return ok ? 0 : 1;
 }
 
-runCommandLine(main, { usage: [ConfigError, IssuedKeyError] });
+runCommandLine(main, { help: USAGE, usage: [ConfigError, IssuedKeyError] });

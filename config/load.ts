@@ -1,26 +1,39 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { parseBoundedJson } from '../runtime/bounded-json';
 import { crossEnvironmentProblems } from './cross-environment';
 import { environmentSchema, type Environment } from './environment';
-import { environmentFiles, environmentName, fileNameProblem, isEnvironmentFileName } from './environment-files';
+import {
+  environmentFiles,
+  environmentName,
+  fileNameProblem,
+  isEnvironmentFileName,
+  MAX_ENVIRONMENT_FILE_BYTES,
+  readEnvironmentFolderFile,
+} from './environment-files';
 import { checkPgpPublicKey, isKeybaseReference } from './pgp-public-key';
 import { ConfigError, type ConfigProblem, toProblems } from './problems';
 import { layoutProblems, type ProjectLayout } from './project-layout';
 import { decodeUtf8 } from './utf8';
 
-/** Line and column of a JSON syntax error, from the position Node reports. */
-function syntaxProblem(file: string, text: string, error: Error): ConfigProblem {
-  const position = /position (\d+)/.exec(error.message);
-  let where = '';
-  if (position) {
-    const before = text.slice(0, Number(position[1]));
-    const line = before.split('\n').length;
-    const column = Number(position[1]) - before.lastIndexOf('\n');
-    where = ` at line ${line}, column ${column}`;
-  }
-  const reason = error.message.replace(/\s*(in JSON )?at position \d+.*$/s, '');
-  return { file, path: '', rule: 'json-syntax', message: `is not valid JSON${where}: ${reason}` };
-}
+/**
+ * Environment files are small and shallow (the schema nests five levels); the limits keep a
+ * hostile file from costing more than a real one, and from overflowing any recursive step after
+ * the parse (validation, messages).
+ */
+export const ENVIRONMENT_JSON_LIMITS = {
+  maxBytes: MAX_ENVIRONMENT_FILE_BYTES,
+  maxDepth: 32,
+  excerpt: true,
+  duplicateKeys: true,
+} as const;
+
+const JSON_RULES = {
+  'too-large': 'environment-file-size',
+  'too-deep': 'json-depth',
+  syntax: 'json-syntax',
+  'duplicate-key': 'json-duplicate-key',
+} as const;
 
 type Parsed = { ok: true; environment: Environment } | { ok: false; problems: ConfigProblem[] };
 
@@ -31,12 +44,13 @@ type Parsed = { ok: true; environment: Environment } | { ok: false; problems: Co
  */
 export async function parseEnvironment(file: string, text: string): Promise<Parsed> {
   if (!isEnvironmentFileName(file.split(/[\\/]/).pop()!)) return { ok: false, problems: [fileNameProblem(file)] };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, problems: [syntaxProblem(file, text, error as Error)] };
-  }
+  const json = parseBoundedJson(text, ENVIRONMENT_JSON_LIMITS);
+  if (!json.ok)
+    return {
+      ok: false,
+      problems: [{ file, path: '', rule: JSON_RULES[json.problem.kind], message: json.problem.message }],
+    };
+  const data = json.value;
   const result = await environmentSchema.safeParseAsync(data, { reportInput: true });
   if (!result.success) {
     return { ok: false, problems: toProblems(file, environmentSchema, data, result.error.issues) };
@@ -91,7 +105,7 @@ export async function loadEnvironments(project: ProjectLayout): Promise<Environm
   if (setup.length > 0) throw new ConfigError(setup);
   let listing;
   try {
-    listing = environmentFiles(environmentsDir, readdirSync(environmentsDir, { withFileTypes: true }), projectDir);
+    listing = environmentFiles(environmentsDir, readdirSync(environmentsDir), projectDir);
   } catch {
     throw new ConfigError([
       { file: folder, path: '', rule: 'environments-directory', message: 'cannot read the environments directory' },
@@ -103,7 +117,11 @@ export async function loadEnvironments(project: ProjectLayout): Promise<Environm
     ]);
   }
   const parsed = await Promise.all(
-    listing.files.map((path) => parseEnvironmentFile(relative(projectDir, path), readFileSync(path))),
+    listing.files.map((path) => {
+      const file = relative(projectDir, path);
+      const read = readEnvironmentFolderFile(path, file);
+      return read.ok ? parseEnvironmentFile(file, read.bytes) : { ok: false as const, problems: [read.problem] };
+    }),
   );
   const environments = parsed.flatMap((p) => (p.ok ? [p.environment] : []));
   const problems = [

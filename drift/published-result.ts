@@ -2,6 +2,7 @@ import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { formatPath } from '../config/problems';
+import { parseBoundedJson } from '../runtime/bounded-json';
 import { DRIFT_JSON_FORMAT } from './render';
 
 /**
@@ -55,14 +56,9 @@ function readBounded(file: string): string {
 /** One environment's result from `dir`, checked; `environment` is a known environment's name. */
 export function readPublishedResult(dir: string, environment: string): PublishedResult {
   const jsonFile = join(dir, `${environment}.json`);
-  let data: unknown;
-  try {
-    data = JSON.parse(readBounded(jsonFile));
-  } catch (error) {
-    if (error instanceof PublishedResultError) throw error;
-    throw new PublishedResultError(`${jsonFile} is not JSON (${(error as Error).message})`);
-  }
-  const parsed = resultFile.safeParse(data);
+  const json = parseBoundedJson(readBounded(jsonFile), { maxBytes: MAX_BYTES, maxDepth: 32 });
+  if (!json.ok) throw new PublishedResultError(`${jsonFile} ${json.problem.message}`);
+  const parsed = resultFile.safeParse(json.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new PublishedResultError(

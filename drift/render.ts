@@ -50,10 +50,15 @@ const MARKS: Record<LiveCheck['status'], string> = { ok: '✓', finding: '✗', 
 
 const checkLine = (c: LiveCheck) => `- ${MARKS[c.status]} ${CHECK_WORDS[c.check]}, ${code(c.subject)}: ${c.detail}`;
 
+const HEADING = '## Drift check of';
+
+/** Whether a file starts like a drift report, i.e. an earlier `--out` may be written over. */
+export const isDriftReport = (start: string) => start.startsWith(`${HEADING} \``);
+
 /** One environment's drift, in Markdown: the issue's body, a job summary section, the terminal's output. */
 export function renderEnvironment(result: DriftResult): string {
   const name = result.environment;
-  const parts = [`## Drift check of \`${name}\`: ${driftSummary(result)}`];
+  const parts = [`${HEADING} \`${name}\`: ${driftSummary(result)}`];
   if (result.errors.length > 0) {
     parts.push(['**Could not be checked**', '', '```text', ...result.errors, '```'].join('\n'));
   }

@@ -1,4 +1,4 @@
-import { byBot, gitHubApi, markerLine, type GitHubUser } from './github-api';
+import { byBot, markerLine, restClient, type GitHubUser } from './rest';
 
 /**
  * One GitHub issue per environment with drift: found again by a hidden marker on its first line,
@@ -55,16 +55,33 @@ function issueBody(environment: string, body: string): string {
   return full.slice(0, MAX_ISSUE_BODY_LENGTH - note.length) + note;
 }
 
+function explain(status: number, message: string, what: string): string {
+  const said = message === '' ? '' : ` (GitHub says: ${message})`;
+  switch (status) {
+    case 401:
+      return `GitHub rejected the token while trying to ${what}: 401 Unauthorized${said}. Pass the job's GITHUB_TOKEN.`;
+    case 403:
+      return `GitHub refused to ${what}: 403 Forbidden${said}. The token may not write issues: give the job \`permissions: issues: write\`.`;
+    case 404:
+      return `GitHub could not ${what}: 404 Not Found${said}. Check GITHUB_REPOSITORY (owner/name), and that the token can see it.`;
+    default:
+      return `GitHub could not ${what}: HTTP ${status}${said}.`;
+  }
+}
+
 export async function syncDriftIssue(options: DriftIssueOptions): Promise<DriftIssueResult> {
-  const { call, all } = gitHubApi({
+  const { call, pages } = restClient({
     apiUrl: options.apiUrl,
     token: options.token,
     userAgent: 'campaign-aam-drift-issues',
-    forbiddenHint: 'The token may not write issues: give the job `permissions: issues: write`.',
+    explain,
   });
   const repo = `/repos/${options.repository}`;
   const marker = driftMarker(options.environment);
-  const open = await all<Issue>(`${repo}/issues?state=open&per_page=100`, 'list the open issues');
+  const open: Issue[] = [];
+  for await (const page of pages(`${repo}/issues?state=open&per_page=100`, 'list the open issues')) {
+    open.push(...((await page.json()) as Issue[]));
+  }
   const [kept, ...duplicates] = open
     .filter((i) => i.pull_request === undefined && byBot(i.user) && (i.body ?? '').startsWith(marker))
     .sort((a, b) => a.number - b.number);

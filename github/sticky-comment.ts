@@ -1,13 +1,13 @@
+import { byBot, GitHubApiError, markerLine, restClient, type GitHubUser } from './rest';
+
+export { GitHubApiError, markerLine };
+
 /**
  * One pull-request comment that a CI job keeps up to date: found by a hidden marker on its first
  * line, created on the first run, edited on every later one, so a pull request never collects a
- * second copy. Only a bot's comment can be the sticky one: a person who pastes the marker never
- * sees their comment rewritten or deleted.
+ * second copy. Talks to GitHub's REST API with `fetch` (base URL from `GITHUB_API_URL`, so GitHub
+ * Enterprise Server works too).
  */
-import { byBot, gitHubApi, markerLine, type GitHubUser } from './github-api';
-
-export { GitHubApiError, markerLine } from './github-api';
-
 export interface StickyCommentOptions {
   /** `https://api.github.com`, or the server's API URL (`GITHUB_API_URL` in Actions). */
   readonly apiUrl: string;
@@ -45,22 +45,44 @@ export function commentBody(marker: string, body: string): string {
   return full.slice(0, MAX_COMMENT_LENGTH - note.length) + note;
 }
 
+function explain(status: number, message: string, what: string): string {
+  const said = message === '' ? '' : ` (GitHub says: ${message})`;
+  switch (status) {
+    case 401:
+      return `GitHub rejected the token while trying to ${what}: 401 Unauthorized${said}. Pass the job's GITHUB_TOKEN.`;
+    case 403:
+      return (
+        `GitHub refused to ${what}: 403 Forbidden${said}. The token may not write pull-request comments: ` +
+        'pull requests from forks get a read-only GITHUB_TOKEN (the report is still in the job summary); ' +
+        'otherwise give the job `permissions: pull-requests: write`.'
+      );
+    case 404:
+      return `GitHub could not ${what}: 404 Not Found${said}. Check the repository and pull request number, and that the token can see them.`;
+    default:
+      return `GitHub could not ${what}: HTTP ${status}${said}.`;
+  }
+}
+
 export async function upsertStickyComment(options: StickyCommentOptions): Promise<StickyCommentResult> {
-  const { call, all } = gitHubApi({
+  const { call, pages } = restClient({
     apiUrl: options.apiUrl,
     token: options.token,
     userAgent: 'campaign-aam-sticky-comment',
-    forbiddenHint:
-      'The token may not write pull-request comments: pull requests from forks get a read-only GITHUB_TOKEN ' +
-      '(the report is still in the job summary); otherwise give the job `permissions: pull-requests: write`.',
+    explain,
   });
   const issue = `/repos/${options.repository}/issues/${options.pullRequest}`;
   const marker = markerLine(options.marker);
   const body = commentBody(options.marker, options.body);
 
-  const mine = (
-    await all<Comment>(`${issue}/comments?per_page=100`, `list the comments of pull request #${options.pullRequest}`)
-  ).filter((c) => byBot(c.user) && (c.body ?? '').startsWith(marker));
+  const mine: Comment[] = [];
+  for await (const response of pages(
+    `${issue}/comments?per_page=100`,
+    `list the comments of pull request #${options.pullRequest}`,
+  )) {
+    mine.push(
+      ...((await response.json()) as Comment[]).filter((c) => byBot(c.user) && (c.body ?? '').startsWith(marker)),
+    );
+  }
 
   const [first, ...duplicates] = mine;
   for (const duplicate of duplicates) {

@@ -26,7 +26,7 @@ describe('a drift result published by a check job, read as untrusted data', () =
 
   it.each([
     ['missing', {}, 'production.json is missing: the drift job of this environment left no result'],
-    ['not JSON', { 'production.json': '{' }, 'production.json is not JSON'],
+    ['not JSON', { 'production.json': '{' }, 'production.json is not valid JSON'],
     [
       'of another format',
       { 'production.json': JSON.stringify({ format: 'campaign-aam-review/1', environments: [valid] }) },

@@ -1,5 +1,5 @@
 import { driftMarker, syncDriftIssue, type DriftIssueOptions } from '../../../github/drift-issues';
-import { GitHubApiError } from '../../../github/github-api';
+import { GitHubApiError } from '../../../github/rest';
 import { ACTIONS_BOT, FakeGitHubIssues } from '../../support/fake-github-issues';
 
 const ENV = 'production';
@@ -121,7 +121,7 @@ describe('the drift issue of an environment', () => {
 
   it('explains a 404: the repository is wrong or out of sight', async () => {
     await expect(sync('drift', 'x', { repository: 'globex/other' })).rejects.toThrow(
-      'GitHub could not list the open issues: 404 Not Found (GitHub says: Not Found). Check the repository (and number), and that the token can see them.',
+      'GitHub could not list the open issues: 404 Not Found (GitHub says: Not Found). Check GITHUB_REPOSITORY (owner/name), and that the token can see it.',
     );
   });
 

@@ -2,8 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { actionlint } from '../../support/actionlint';
 import { parse } from 'yaml';
-import { loadWorkspace } from '../../../promote/workspace';
-import { promotionOrder } from '../../../promote/order';
 import { PROJECT_DIR } from '../../support/run';
 
 const WORKFLOWS = join(PROJECT_DIR, '.github', 'workflows');
@@ -25,8 +23,6 @@ const jobs = (file: string): [string, Job][] => Object.entries(workflow(file).jo
 const steps = (file: string) => jobs(file).flatMap(([, job]) => job.steps ?? []);
 
 /** npm scripts other branches add in parallel: the workflows call them already. Remove an entry once its script is here. */
-const ADDED_IN_PARALLEL = ['check-aam'];
-
 describe('the GitHub Actions workflows', () => {
   it('are the pull-request, deploy, per-environment deploy and drift workflows', () => {
     expect(files.sort()).toEqual(['deploy-environment.yml', 'deploy.yml', 'drift.yml', 'pull-request.yml']);
@@ -63,6 +59,7 @@ describe('the GitHub Actions workflows', () => {
     expect([...called].sort()).toEqual([
       'check-aam',
       'deploy',
+      'deploy-waves',
       'drift',
       'drift-issues',
       'plan',
@@ -73,22 +70,7 @@ describe('the GitHub Actions workflows', () => {
       'test',
       'verify',
     ]);
-    expect([...called].filter((s) => !scripts.includes(s))).toEqual(
-      ADDED_IN_PARALLEL.filter((s) => !scripts.includes(s)),
-    );
-  });
-
-  it('deploy every environment, in promotion order, one job each chained with needs', async () => {
-    const workspace = await loadWorkspace(join(PROJECT_DIR, 'environments'), PROJECT_DIR);
-    const order = promotionOrder(workspace.environments, workspace.config).names;
-    const deployJobs = jobs('deploy.yml');
-    expect(deployJobs.map(([, job]) => job.uses)).toEqual(
-      order.map(() => './.github/workflows/deploy-environment.yml'),
-    );
-    expect(deployJobs.map(([, job]) => job.with?.environment)).toEqual(order);
-    expect(deployJobs.map(([name, job]) => [name, job.needs])).toEqual(
-      order.map((name, i) => [name, i === 0 ? undefined : order[i - 1]]),
-    );
+    expect([...called].filter((s) => !scripts.includes(s))).toEqual([]);
   });
 
   it('bind each deploy to the GitHub Environment of the same name, one at a time per environment', () => {

@@ -1,20 +1,20 @@
 /**
- * The project's GitHub REST client: `fetch` with the API version pinned, errors explained in a
- * sentence that says what to do, pages followed through `Link` headers without ever sending the
- * token to another host. Base URL from `GITHUB_API_URL` in Actions, so GitHub Enterprise Server works.
+ * The little of GitHub's REST API client this project needs, with `fetch`: authenticated calls
+ * whose failures become a `GitHubApiError` saying what was being done, and pages followed through
+ * `Link` headers without ever sending the token anywhere but the API it was given for.
  */
 export class GitHubApiError extends Error {}
 
-export interface GitHubApiOptions {
+export interface RestOptions {
   /** `https://api.github.com`, or the server's API URL (`GITHUB_API_URL` in Actions). */
   readonly apiUrl: string;
   readonly token: string;
   readonly userAgent: string;
-  /** What to do about a 403, for this caller's calls (which permission the job needs). */
-  readonly forbiddenHint: string;
+  /** The message for a failed call: its status, GitHub's own message (may be empty) and what was being done. */
+  readonly explain: (status: number, message: string, what: string) => string;
 }
 
-/** An issue or comment author as GitHub returns it. */
+/** An issue's or comment's author as GitHub returns it. */
 export interface GitHubUser {
   readonly login?: string;
   readonly type?: string;
@@ -27,27 +27,13 @@ export interface GitHubUser {
 export const byBot = (author: GitHubUser | null | undefined) =>
   author?.type === 'Bot' || (author?.login ?? '').endsWith('[bot]');
 
-/** A hidden marker line that finds our issue or comment again. */
+/** The hidden first line that finds our issue or comment again. */
 export const markerLine = (marker: string) => `<!-- ${marker} -->`;
-
-function explain(status: number, message: string, what: string, forbiddenHint: string): string {
-  const said = message === '' ? '' : ` (GitHub says: ${message})`;
-  switch (status) {
-    case 401:
-      return `GitHub rejected the token while trying to ${what}: 401 Unauthorized${said}. Pass the job's GITHUB_TOKEN.`;
-    case 403:
-      return `GitHub refused to ${what}: 403 Forbidden${said}. ${forbiddenHint}`;
-    case 404:
-      return `GitHub could not ${what}: 404 Not Found${said}. Check the repository (and number), and that the token can see them.`;
-    default:
-      return `GitHub could not ${what}: HTTP ${status}${said}.`;
-  }
-}
 
 /** The next page from a `Link` header, if any. */
 const nextPage = (link: string | null) => /<([^>]+)>;\s*rel="next"/.exec(link ?? '')?.[1];
 
-export function gitHubApi(options: GitHubApiOptions) {
+export function restClient(options: RestOptions) {
   const base = options.apiUrl.replace(/\/+$/, '');
   const call = async (method: string, url: string, what: string, body?: unknown): Promise<Response> => {
     const response = await fetch(url.startsWith('http') ? url : `${base}${url}`, {
@@ -69,25 +55,23 @@ export function gitHubApi(options: GitHubApiOptions) {
       } catch {
         // not JSON: keep the text
       }
-      throw new GitHubApiError(explain(response.status, message.trim(), what, options.forbiddenHint));
+      throw new GitHubApiError(options.explain(response.status, message.trim(), what));
     }
     return response;
   };
-  /** Every item of a listing, page after page. */
-  const all = async <T>(url: string, what: string): Promise<T[]> => {
-    const items: T[] = [];
+
+  /** Every page of a listing, from `url` on. */
+  async function* pages(url: string, what: string): AsyncGenerator<Response> {
     for (let next: string | undefined = url; next !== undefined; ) {
       const response = await call('GET', next, what);
-      items.push(...((await response.json()) as T[]));
+      yield response;
       next = nextPage(response.headers.get('link'));
-      // The token only ever goes back to the API it was given for.
       if (next !== undefined && !next.startsWith(`${base}/`)) {
         throw new GitHubApiError(
           `GitHub's next-page link points elsewhere (${next}); refusing to send the token there`,
         );
       }
     }
-    return items;
-  };
-  return { call, all };
+  }
+  return { call, pages };
 }
