@@ -25,6 +25,10 @@ describe('npm run drift (the compiled command): its usage', () => {
     [['--aam-status', '1'], '--aam-status belongs to one environment: name exactly one'],
     [['--bogus'], "Unknown option '--bogus'"],
     [['prodution'], 'no environment named "prodution" (did you mean "production"?)'],
+    [
+      ['production', '--out', 'environments/production.json'],
+      'refusing to write the drift report to environments/production.json: it exists and is not a drift report written earlier',
+    ],
   ])('refuses %j with exit 2 and says why', (args, message) => {
     const result = drift(...args);
     expect({ status: result.status, stderr: result.stderr }).toEqual({
