@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withPrivateFolder } from './private-folder';
+import { withTemporaryFolder } from '../runtime/temporary-folders';
 import { lastLines, runCommand, type RunOptions } from './processes';
 
 /** One change the plan after an apply still wants to make. */
@@ -72,7 +72,7 @@ export function pendingChanges(plan: PlanJson, paths: ReadonlyMap<string, string
 export async function checkConvergence(stackDir: string, options: RunOptions = {}): Promise<Convergence> {
   // Not in the stack folder (often uploaded as a CI artifact): an owner-only folder of its own,
   // removed however the process ends (after a SIGKILL, by the next command's sweep).
-  return withPrivateFolder('convergence', async (folder) => {
+  return withTemporaryFolder('convergence', async (folder) => {
     const planFile = join(folder, 'after-apply.tfplan');
     const plan = await runCommand(
       'terraform',

@@ -3,7 +3,7 @@ import type { Plan } from '../review/plan/plan-file';
 import { checkConvergence, type Convergence } from './convergence';
 import { toolEnv } from './deploy';
 import { comparePlan, type Moved } from './plan-fingerprint';
-import { withPrivateFolder } from './private-folder';
+import { withTemporaryFolder } from '../runtime/temporary-folders';
 import { type CommandResult, lastLines, runCommand } from './processes';
 
 export interface ExpectedPlanOptions {
@@ -33,7 +33,7 @@ export async function applyExpectedPlan(options: ExpectedPlanOptions): Promise<E
   const env = toolEnv();
   const terraform = (args: string[], inheritOutput = false) =>
     runCommand('terraform', [`-chdir=${stackDir}`, ...args], { env, inheritOutput });
-  return withPrivateFolder('expect-plan', async (folder) => {
+  return withTemporaryFolder('expect-plan', async (folder) => {
     const planFile = join(folder, 'approved.tfplan');
     const init = await terraform(['init', '-input=false', '-no-color']);
     if (init.status !== 0) return { outcome: 'plan-failed', output: lastLines(init.output) };

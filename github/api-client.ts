@@ -12,6 +12,26 @@ export interface GitHubConnection {
 
 export class GitHubApiError extends Error {}
 
+/** Who wrote a comment or an issue, as the API lists it. */
+export interface GitHubUser {
+  readonly login?: string;
+  readonly type?: string;
+}
+
+/** Who posts with a workflow's GITHUB_TOKEN. */
+export const ACTIONS_BOT = 'github-actions[bot]';
+
+/**
+ * Only our own bot's comments and issues are ever edited, closed or deleted: a person who pastes
+ * a marker, or another app that happens to use it, must never see theirs rewritten. A GitHub App's
+ * bot login (`<app slug>[bot]`) belongs to that app alone.
+ */
+export const byAuthor = (author: string) => (user: GitHubUser | null | undefined) =>
+  user?.type === 'Bot' && user.login === author;
+
+/** The hidden first line by which our comments and issues are found. */
+export const markerLine = (marker: string) => `<!-- ${marker} -->`;
+
 function explain(status: number, message: string, what: string): string {
   const said = message === '' ? '' : ` (GitHub says: ${message})`;
   switch (status) {

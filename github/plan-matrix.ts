@@ -1,7 +1,7 @@
 import type { Environment } from '../config/environment';
 import { unknownEnvironment } from '../config/environment-files';
 
-/** One leg of a plan job: which environment, with which role, where. */
+/** One leg of a plan job (pull-request plans, scheduled drift checks): which environment, with which role, where. */
 export interface PlanTarget {
   readonly environment: string;
   /** The IAM role the job assumes through GitHub's OIDC provider. */
@@ -23,6 +23,9 @@ export interface PlanMatrix {
 export class PlanMatrixError extends Error {}
 
 export const ROLES_VARIABLE = 'AWS_PLAN_ROLES';
+/** The drift checks' read roles: trusted for the default branch, not for pull requests. */
+export const DRIFT_ROLES_VARIABLE = 'AWS_DRIFT_ROLES';
+export type RoleVariable = typeof ROLES_VARIABLE | typeof DRIFT_ROLES_VARIABLE;
 export const PLAINTEXT_OPT_IN_VARIABLE = 'AWS_PLAN_PLAINTEXT_STATE';
 
 /** The GitHub Environment every plan of `environment` runs in (the workflows bind their plan jobs to it). */
@@ -31,21 +34,25 @@ export const planEnvironment = (environment: string) => `plan-${environment}`;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 
 /**
- * The plan roles from `AWS_PLAN_ROLES`, a JSON object mapping environment names to plan-role ARNs.
- * Unset or empty means none.
+ * The roles from a repository variable (`AWS_PLAN_ROLES`, or `AWS_DRIFT_ROLES`), a JSON object
+ * mapping environment names to role ARNs. Unset or empty means none.
  */
-export function planRoles(environments: readonly Environment[], rolesJson: string | undefined): Map<string, string> {
+export function planRoles(
+  environments: readonly Environment[],
+  rolesJson: string | undefined,
+  variable: RoleVariable = ROLES_VARIABLE,
+): Map<string, string> {
   if (rolesJson === undefined || rolesJson.trim() === '') return new Map();
   let roles: unknown;
   try {
     roles = JSON.parse(rolesJson);
   } catch {
     throw new PlanMatrixError(
-      `${ROLES_VARIABLE} is not JSON: set it to an object like {"staging": "arn:aws:iam::210987654321:role/campaign-aam-plan"}`,
+      `${variable} is not JSON: set it to an object like {"staging": "arn:aws:iam::210987654321:role/campaign-aam-plan"}`,
     );
   }
   if (roles === null || typeof roles !== 'object' || Array.isArray(roles)) {
-    throw new PlanMatrixError(`${ROLES_VARIABLE} must be a JSON object mapping environment names to role ARNs`);
+    throw new PlanMatrixError(`${variable} must be a JSON object mapping environment names to role ARNs`);
   }
   const names = environments.map((e) => e.name);
   const problems = Object.entries(roles).flatMap(([name, role]) => {
@@ -54,8 +61,20 @@ export function planRoles(environments: readonly Environment[], rolesJson: strin
       ? []
       : [`"${name}": ${JSON.stringify(role)} is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`];
   });
-  if (problems.length > 0) throw new PlanMatrixError(`${ROLES_VARIABLE}: ${problems.join('; ')}`);
+  if (problems.length > 0) throw new PlanMatrixError(`${variable}: ${problems.join('; ')}`);
   return new Map(Object.entries(roles as Record<string, string>));
+}
+
+/**
+ * The scheduled drift checks' matrix: every environment with a read role in `AWS_DRIFT_ROLES`, in
+ * the given order. The drift workflow runs the default branch's code only, so no environment is
+ * held back for what its state holds.
+ */
+export function driftMatrix(environments: readonly Environment[], rolesJson: string | undefined): PlanTarget[] {
+  const roles = planRoles(environments, rolesJson, DRIFT_ROLES_VARIABLE);
+  return environments
+    .filter((env) => roles.has(env.name))
+    .map((env, i) => ({ environment: env.name, role: roles.get(env.name)!, region: env.aws.region, position: i + 1 }));
 }
 
 /** The comma-separated environment names of the opt-in variable, each checked. */

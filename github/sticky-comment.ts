@@ -1,4 +1,6 @@
-import { type GitHubConnection, gitHubApi } from './api-client';
+import { ACTIONS_BOT, byAuthor, type GitHubConnection, gitHubApi, type GitHubUser, markerLine } from './api-client';
+
+export { ACTIONS_BOT, markerLine };
 
 /**
  * One pull-request comment that a CI job keeps up to date: found by a hidden marker on its first
@@ -30,23 +32,12 @@ export interface StickyCommentResult {
 /** GitHub refuses comments longer than this (characters). */
 export const MAX_COMMENT_LENGTH = 65_536;
 
-/** Who posts with a workflow's GITHUB_TOKEN. */
-export const ACTIONS_BOT = 'github-actions[bot]';
-
 interface Comment {
   readonly id: number;
   readonly body?: string;
   readonly html_url: string;
-  readonly user?: { readonly login?: string; readonly type?: string } | null;
+  readonly user?: GitHubUser | null;
 }
-
-/**
- * Only our own bot's comment can be the sticky one: a person who pastes the marker, or another
- * app that happens to use it, must never see their comment rewritten or deleted.
- */
-const byAuthor = (author: string) => (c: Comment) => c.user?.type === 'Bot' && c.user.login === author;
-
-export const markerLine = (marker: string) => `<!-- ${marker} -->`;
 
 /** The comment's body: the marker, then the report, cut to GitHub's limit with a pointer to the rest. */
 export function commentBody(marker: string, body: string): string {
@@ -61,7 +52,8 @@ export async function upsertStickyComment(options: StickyCommentOptions): Promis
   const issue = `/repos/${options.repository}/issues/${options.pullRequest}`;
   const marker = markerLine(options.marker);
   const body = commentBody(options.marker, options.body);
-  const ours = byAuthor(options.author ?? ACTIONS_BOT);
+  const byUs = byAuthor(options.author ?? ACTIONS_BOT);
+  const ours = (c: Comment) => byUs(c.user);
 
   const comments = await api.list<Comment>(
     `${issue}/comments?per_page=100`,

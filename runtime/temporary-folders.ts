@@ -74,3 +74,21 @@ export function sweepAbandonedTemporaryFolders(): string[] {
   }
   return swept;
 }
+
+/**
+ * Runs `work` with an owner-only temporary folder of ours for `purpose`, removed when the work
+ * ends however it ends: the process's exit included, and after a SIGKILL by the next command's
+ * sweep. For saved plans above all: a plan holds the state's values, secrets included, and never
+ * belongs in a stack folder (CI jobs often upload those as artifacts).
+ */
+export async function withTemporaryFolder<T>(purpose: string, work: (folder: string) => Promise<T>): Promise<T> {
+  const folder = createTemporaryFolder(purpose);
+  const remove = () => removeTemporaryFolder(folder);
+  process.once('exit', remove);
+  try {
+    return await work(folder.root);
+  } finally {
+    process.removeListener('exit', remove);
+    remove();
+  }
+}

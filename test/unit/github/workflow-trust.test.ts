@@ -222,7 +222,7 @@ describe('the split between the report and its posting', () => {
     expect(stepsOf(pullRequest).some((s) => (s.run ?? '').includes('sticky-comment'))).toBe(false);
   });
 
-  it('posts it from a workflow_run workflow of the pull-request workflow, which holds the only write token', () => {
+  it('posts it from a workflow_run workflow of the pull-request workflow, the only write token beside the drift issues (a workflow no pull request triggers)', () => {
     expect(triggers(post)).toEqual({ workflow_run: { workflows: [pullRequest.name], types: ['completed'] } });
     const writers = [...all].flatMap(([file, w]) =>
       Object.entries(w.jobs).flatMap(([name, job]) =>
@@ -231,7 +231,8 @@ describe('the split between the report and its posting', () => {
           .map((s) => `${file}:${name}:${s}`),
       ),
     );
-    expect(writers).toEqual(['post-review.yml:post:pull-requests']);
+    expect(writers).toEqual(['drift.yml:issues:issues', 'post-review.yml:post:pull-requests']);
+    expect(Object.keys(triggers(all.get('drift.yml')!)).sort()).toEqual(['schedule', 'workflow_dispatch']);
     const download = stepsOf(post).find((s) => s.uses?.startsWith('actions/download-artifact@'))!;
     expect(download.with).toMatchObject({ name: 'review-report', 'run-id': '${{ github.event.workflow_run.id }}' });
     const posting = stepsOf(post).find((s) => (s.run ?? '').includes('sticky-comment'))!;
@@ -250,15 +251,16 @@ describe('the plans', () => {
       .map(([name, job]) => ({ file, name, job })),
   );
 
-  it('run in plan-<environment> Environments; the apply in the Environment of the environment itself', () => {
+  it('run in plan-<environment> Environments; the apply in the Environment of the environment itself; drift checks in drift-<environment>', () => {
     expect(jobsWithRole.map(({ file, name, job }) => [file, name, environmentOf(job)])).toEqual([
       ['deploy-environment.yml', 'plan', planEnvironment('${{ inputs.environment }}')],
       ['deploy-environment.yml', 'apply', '${{ inputs.environment }}'],
+      ['drift.yml', 'check', 'drift-${{ matrix.environment }}'],
       ['pull-request.yml', 'plan', planEnvironment('${{ matrix.environment }}')],
     ]);
   });
 
-  it('keep the plan JSON in a private folder of the step that plans, removed when it ends, never in an artifact', () => {
+  it('keep the plan JSON in a private folder of the step that plans, removed when it ends, never in an artifact (drift uploads its reports alone)', () => {
     const planning = [...all]
       .flatMap(([, w]) => Object.values(w.jobs).flatMap((j) => j.steps ?? []))
       .filter((s) => (s.run ?? '').includes('--json-plan'));
@@ -275,7 +277,11 @@ describe('the plans', () => {
       .flatMap(([, w]) => Object.values(w.jobs).flatMap((j) => j.steps ?? []))
       .filter((s) => s.uses?.startsWith('actions/upload-artifact@'))
       .map((s) => s.with?.path);
-    expect(uploaded).toEqual(['${{ runner.temp }}/plan-review/', '${{ runner.temp }}/review-report/']);
+    expect(uploaded).toEqual([
+      'drift-results/',
+      '${{ runner.temp }}/plan-review/',
+      '${{ runner.temp }}/review-report/',
+    ]);
   });
 
   it('apply in deploy-environment.yml only the approved plan, its fingerprint from the plan job', () => {

@@ -24,8 +24,14 @@ const steps = (file: string) => jobs(file).flatMap(([, job]) => job.steps ?? [])
 
 /** npm scripts other branches add in parallel: the workflows call them already. Remove an entry once its script is here. */
 describe('the GitHub Actions workflows', () => {
-  it('are the pull-request, review-posting, deploy and per-environment deploy workflows', () => {
-    expect(files.sort()).toEqual(['deploy-environment.yml', 'deploy.yml', 'post-review.yml', 'pull-request.yml']);
+  it('are the pull-request, review-posting, deploy, per-environment deploy and drift workflows', () => {
+    expect(files.sort()).toEqual([
+      'deploy-environment.yml',
+      'deploy.yml',
+      'drift.yml',
+      'post-review.yml',
+      'pull-request.yml',
+    ]);
   });
 
   it.each(files)('%s passes actionlint', async (file) => {
@@ -60,6 +66,8 @@ describe('the GitHub Actions workflows', () => {
       'check-aam',
       'deploy',
       'deploy-waves',
+      'drift',
+      'drift-issues',
       'plan',
       'plan-matrix',
       'promote',
