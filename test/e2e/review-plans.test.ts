@@ -1,5 +1,5 @@
 import { PutBucketVersioningCommand } from '@aws-sdk/client-s3';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { synthesize } from '../../synth/synthesize';
 import { projectCommand } from '../support/cdktf-cli';
@@ -90,9 +90,11 @@ describe('review of real Terraform plans (moto)', () => {
     file.accessKey = { pgpPublicKey: 'keybase:initech_secops' };
     writeEnv();
 
-    // The second the way it describes for `npm run plan` (cdktf diff), which leaves the plan as `plan` in the stack folder.
-    expectExit(projectCommand(work, 'plan', NAME), 0);
-    changePlan = showJson('plan', join(work, 'change.json'));
+    // The second the way it describes for `npm run plan`, which writes the plan's JSON where it is told
+    // (owner-only, outside the project) and removes its saved plan.
+    changePlan = join(work, 'change.plan.json');
+    expectExit(projectCommand(work, 'plan', NAME, ['--json-plan', changePlan]), 0);
+    expect(existsSync(join(stackDir, 'plan'))).toBe(false);
   });
 
   afterAll(async () => {
