@@ -91,7 +91,11 @@ function resolve(schema: AnySchema, data: unknown): AnySchema {
 function discriminatorValues(option: AnySchema, discriminator: string): unknown[] {
   const shape = (option._zod.def as unknown as { shape?: Record<string, AnySchema> }).shape;
   const field = shape?.[discriminator];
-  return field === undefined ? [] : [...((field._zod.def as unknown as { values?: unknown[] }).values ?? [])];
+  if (field === undefined) return [];
+  // An optional discriminator (`receiver.mode`) also matches a file that leaves it out.
+  const literal = resolve(field, undefined);
+  const values = [...((literal._zod.def as unknown as { values?: unknown[] }).values ?? [])];
+  return literal === field ? values : [...values, undefined];
 }
 
 /** The schema found at `path` in `root`, following the file's own data through unions. */
@@ -125,7 +129,13 @@ export function toProblems(
 ): ConfigProblem[] {
   return issues.flatMap((issue): ConfigProblem[] => {
     const path = formatPath(issue.path);
-    const value = 'input' in issue && issue.input !== undefined ? issue.input : valueAt(data, issue.path);
+    // A rule that recognized a secret in the wrong place asks for it not to be repeated.
+    const redacted = issue.code === 'custom' && (issue.params as { redact?: boolean } | undefined)?.redact === true;
+    const value = redacted
+      ? undefined
+      : 'input' in issue && issue.input !== undefined
+        ? issue.input
+        : valueAt(data, issue.path);
     const at = (rule: string, message: string, v: unknown = value): ConfigProblem => ({
       file,
       path,
@@ -176,6 +186,7 @@ export function toProblems(
           const options = (union?._zod.def as unknown as { options?: AnySchema[] } | undefined)?.options ?? [];
           const allowed = options
             .flatMap((o) => discriminatorValues(o, discriminator))
+            .filter((v) => v !== undefined)
             .map((v) => JSON.stringify(v))
             .join(', ');
           const found = valueAt(data, issue.path);

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { unknownEnvironment } from '../config/environment-files';
 import type { Environment } from '../config/environment';
 import { loadEnvironments } from '../config/load';
+import { stackOwnedReceiver } from '../config/receiver-mode';
 import { describeNonConvergence } from '../deploy/convergence';
 import { deployEnvironment, toolEnv } from '../deploy/deploy';
 import { lastLines, runCommand } from '../deploy/processes';
@@ -103,10 +104,11 @@ export class LocalRun {
         ),
       );
     const hostedZoneId = await createHostedZone(emulatorRoute53(moto.endpoint), original.dns.zoneName);
-    if (original.receiver.accessLogs !== undefined) {
+    const accessLogs = stackOwnedReceiver(original)?.accessLogs;
+    if (accessLogs !== undefined) {
       await createBucket(
         emulatorS3(moto.endpoint, undefined, original.aws.region),
-        original.receiver.accessLogs.bucketName,
+        accessLogs.bucketName,
         original.aws.region,
       );
     }
@@ -177,9 +179,10 @@ export class LocalRun {
   /** Step 6: empty the bucket and destroy what was deployed; the local state (holding the dummy secret) goes too. */
   async destroy(): Promise<string> {
     // Versioning keeps the probe's versions; force-destroy's DeleteObjects fails on them in moto.
-    const bucket = this.required(this.copy).receiver.bucketName;
+    // Adobe's receiver (played by the emulator) is not the stack's: it stays until the emulator stops.
+    const bucket = stackOwnedReceiver(this.required(this.copy))?.bucketName;
     const s3 = emulatorS3(this.required(this.moto).endpoint);
-    await withBucketPolicySetAside(s3, bucket, () => emptyVersionedBucket(s3, bucket));
+    if (bucket !== undefined) await withBucketPolicySetAside(s3, bucket, () => emptyVersionedBucket(s3, bucket));
     const destroyed = await runCommand(
       'terraform',
       [`-chdir=${this.stackDir}`, 'destroy', '-auto-approve', '-input=false', '-no-color'],

@@ -4,6 +4,7 @@ import { CollectingSynthesizer } from '../../synth/collecting-synthesizer';
 import { tempDir } from './temp';
 import type { Environment } from '../../config/environment';
 import { parseEnvironment } from '../../config/load';
+import { stackOwnedReceiver, type StackOwnedReceiver } from '../../config/receiver-mode';
 
 /** The contents of a small, valid environment file, as a user would write it. */
 export function validFile(): Record<string, any> {
@@ -56,6 +57,13 @@ export async function environment(file: Record<string, any> = validFile(), name 
   const parsed = await parseEnvironment(`environments/${name}.json`, JSON.stringify(file));
   if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message} [${p.rule}]`).join('\n'));
   return parsed.environment;
+}
+
+/** The stack's own receiver of an environment that has one; fails the test otherwise. */
+export function ownedReceiver(env: Environment): StackOwnedReceiver {
+  const receiver = stackOwnedReceiver(env);
+  if (receiver === undefined) throw new Error(`${env.name} has no stack-owned receiver`);
+  return receiver;
 }
 
 let outdir: string | undefined;
