@@ -115,6 +115,39 @@ function keysOf(schema: AnySchema | undefined): string[] {
   return shape === undefined ? [] : Object.keys(shape);
 }
 
+/**
+ * When the object at `path` is one variant of a discriminated union: the union's other variants,
+ * named as the field reference names them (`mode: "stack-owned"`), with their keys, so a key of
+ * another variant is reported as belonging there rather than as unknown.
+ */
+function otherVariants(
+  root: AnySchema,
+  data: unknown,
+  path: readonly PropertyKey[],
+): { discriminator: string; name: string; current: string; keys: string[] }[] {
+  if (path.length === 0) return [];
+  let union: AnySchema | undefined = schemaAt(root, data, path.slice(0, -1));
+  const parentDef = union?._zod.def as unknown as { type: string; shape?: Record<string, AnySchema> } | undefined;
+  union = parentDef?.type === 'object' ? parentDef.shape?.[String(path[path.length - 1])] : undefined;
+  while (union !== undefined) {
+    const def = union._zod.def as unknown as Record<string, unknown> & { type: string };
+    if (def.type === 'default' || def.type === 'optional' || def.type === 'prefault')
+      union = def.innerType as AnySchema;
+    else break;
+  }
+  const def = union?._zod.def as unknown as { type: string; discriminator?: string; options?: AnySchema[] } | undefined;
+  if (def?.type !== 'union' || def.discriminator === undefined) return [];
+  const discriminator = def.discriminator;
+  const value = (valueAt(data, path) as Record<string, unknown> | undefined)?.[discriminator];
+  const named = (option: AnySchema) =>
+    `${discriminator}: ${JSON.stringify(discriminatorValues(option, discriminator).find((v) => v !== undefined))}`;
+  const current = def.options!.find((o) => discriminatorValues(o, discriminator).includes(value));
+  if (current === undefined) return [];
+  return def
+    .options!.filter((o) => o !== current)
+    .map((o) => ({ discriminator, name: named(o), current: named(current), keys: keysOf(o) }));
+}
+
 const describeType = (value: unknown) => (Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value);
 
 /**
@@ -147,7 +180,18 @@ export function toProblems(
     switch (issue.code) {
       case 'unrecognized_keys': {
         const known = keysOf(schemaAt(root, data, issue.path));
+        const variants = otherVariants(root, data, issue.path);
         return issue.keys.map((key) => {
+          const home = variants.find((v) => v.keys.includes(key));
+          if (home !== undefined) {
+            return {
+              file,
+              path: formatPath([...issue.path, key]),
+              // e.g. `receiver-mode-fields`: the union's field and its discriminator.
+              rule: `${String(issue.path[issue.path.length - 1])}-${home.discriminator}-fields`,
+              message: `belongs to \`${home.name}\`, not to \`${home.current}\`; remove it (valid keys here: ${known.map((k) => `\`${k}\``).join(', ')})`,
+            };
+          }
           const suggestion = closest(key, known);
           return {
             file,

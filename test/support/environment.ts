@@ -31,6 +31,29 @@ export function validFile(): Record<string, any> {
   };
 }
 
+/** What Adobe's reply gave, as a `receiver` section: one bucket, a folder and the same key for each account. */
+export const ADOBE_RECEIVER = {
+  mode: 'adobe-provisioned',
+  import: {
+    receiverServer: 'adobe-aam-initech.s3.amazonaws.com/campaign/import',
+    region: 'us-east-1',
+    accessKeyId: 'AKIAADOBEEXAMPLE0001',
+  },
+  export: {
+    receiverServer: 'adobe-aam-initech.s3.amazonaws.com/campaign/export',
+    region: 'us-east-1',
+    accessKeyId: 'AKIAADOBEEXAMPLE0001',
+  },
+} as const;
+
+/** A valid file whose receiver Adobe provisioned, with `change` applied. */
+export function adobeProvisionedFile(change: (file: Record<string, any>) => void = () => undefined) {
+  return fileWith((f) => {
+    f.receiver = structuredClone(ADOBE_RECEIVER);
+    change(f);
+  });
+}
+
 /** Applies `change` to a fresh valid file and returns it. */
 export function fileWith(change: (file: Record<string, any>) => void): Record<string, any> {
   const file = validFile();
