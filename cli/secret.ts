@@ -2,7 +2,13 @@ import { parseArgs } from 'node:util';
 import { awsClients } from '../aws-lookups/aws-clients';
 import { ConfigError } from '../config/problems';
 import { ADOBE_ACCOUNTS, type AdobeAccount } from '../config/receiver-mode';
-import { AdobeSecretError, adobeSecretPlaces, secretProblem, storeAdobeSecret } from '../secret/adobe-secret-store';
+import {
+  AdobeSecretError,
+  AdobeSecretPlaceError,
+  adobeSecretPlaces,
+  secretProblem,
+  storeAdobeSecret,
+} from '../secret/adobe-secret-store';
 import { readSecretInput } from '../secret/read-secret-input';
 import { runCommandLine } from './run-command-line';
 import { selectEnvironment } from './select-environment';
@@ -65,4 +71,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-runCommandLine(main, { usage: [ConfigError], failures: [AdobeSecretError] });
+runCommandLine(main, { usage: [ConfigError, AdobeSecretPlaceError], failures: [AdobeSecretError] });

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { unknownEnvironment } from '../config/environment-files';
 import type { Environment } from '../config/environment';
 import { loadEnvironments } from '../config/load';
-import { stackOwnedReceiver } from '../config/receiver-mode';
+import { isAdobeProvisioned, stackOwnedReceiver } from '../config/receiver-mode';
 import { describeNonConvergence } from '../deploy/convergence';
 import { deployEnvironment, toolEnv } from '../deploy/deploy';
 import { lastLines, runCommand } from '../deploy/processes';
@@ -20,6 +20,8 @@ import {
   emulatorS3,
   withBucketPolicySetAside,
 } from './aws';
+import { checkAdobeConnection, playAdobe, withEmulatorAdobeKey } from './adobe-receiver';
+import { type Credentials } from './aws';
 import { emulatorCopy } from './emulator-copy';
 import { startMoto, type Moto } from './moto';
 import { ensurePythonTools, REQUIREMENTS } from './python-venv';
@@ -46,6 +48,8 @@ export class LocalRun {
   private moto: Moto | undefined;
   private copy: Environment | undefined;
   private synthesized: SynthesizedEnvironment | undefined;
+  /** The key the emulator made in Adobe's place, for an environment whose receiver Adobe provisioned. */
+  private adobeKey: Credentials | undefined;
 
   constructor(
     readonly environment: string,
@@ -119,6 +123,10 @@ export class LocalRun {
       hostedZoneId,
       statePath: join(this.dir, 'terraform.tfstate'),
     });
+    if (isAdobeProvisioned(original)) {
+      this.adobeKey = await playAdobe(moto.endpoint, original);
+      notes.push(withEmulatorAdobeKey(file, this.adobeKey));
+    }
     const environments = join(this.dir, 'environments');
     mkdirSync(environments, { recursive: true });
     writeFileSync(join(environments, `${this.environment}.json`), `${JSON.stringify(file, null, 2)}\n`);
@@ -157,6 +165,7 @@ export class LocalRun {
   /** Step 4: what `npm run verify` does, with the issued key. */
   async checkConnection(): Promise<string> {
     const env = this.required(this.copy);
+    if (isAdobeProvisioned(env)) return this.checkAdobeConnection(env);
     const target = connectionTarget(env, issuedKey(env, this.stackDir, toolEnv()));
     // moto ignores the conditions of the TLS-only bucket policy and would deny every object request.
     const results = await withBucketPolicySetAside(emulatorS3(this.required(this.moto).endpoint), target.bucket, () =>
@@ -166,6 +175,18 @@ export class LocalRun {
     const failed = results.find((r) => !r.ok);
     if (failed !== undefined) throw new StepFailure(`${failed.step} failed`, [`✗ ${failed.step}: ${failed.detail}`]);
     return `${results.map((r) => r.step).join(', ')} under s3://${target.bucket}/${target.folder} with access key ${target.accessKeyId}`;
+  }
+
+  /** Step 4 for a receiver Adobe provisioned: the secret stored as `npm run secret` stores it, then verified from there. */
+  private async checkAdobeConnection(env: Parameters<typeof checkAdobeConnection>[0]): Promise<string> {
+    const { results, where, accessKeyId } = await checkAdobeConnection(
+      env,
+      this.required(this.adobeKey).secretAccessKey,
+    );
+    for (const r of results) this.log(`${r.ok ? '✓' : r.restricted ? '!' : '✗'} ${r.step}: ${r.detail}`);
+    const failed = results.find((r) => !r.ok && r.restricted !== true);
+    if (failed !== undefined) throw new StepFailure(`${failed.step} failed`, [`✗ ${failed.step}: ${failed.detail}`]);
+    return `secret stored in Secrets Manager, then ${results.map((r) => r.step).join(', ')} under ${where} with Adobe's access key ${accessKeyId}`;
   }
 
   /** Step 5's material: non-sensitive outputs and the generated documents. */

@@ -15,6 +15,9 @@ import {
 /** Why a secret cannot be stored or read; the message says what to do and never holds the secret. */
 export class AdobeSecretError extends Error {}
 
+/** The environment or account named has no place for Adobe's secret: the caller's mistake. */
+export class AdobeSecretPlaceError extends AdobeSecretError {}
+
 /** One account's place for Adobe's secret, with the key it belongs to. */
 export interface AdobeSecretPlace {
   readonly account: AdobeAccount;
@@ -29,14 +32,14 @@ export interface AdobeSecretPlace {
  */
 export function adobeSecretPlaces(env: Environment, account?: AdobeAccount): AdobeSecretPlace[] {
   if (!isAdobeProvisioned(env)) {
-    throw new AdobeSecretError(
+    throw new AdobeSecretPlaceError(
       `${env.name} has the stack's own receiver (\`receiver.mode: "stack-owned"\`): its key and secret come from the deploy outputs, so there is no secret to set; \`npm run secret\` is for a receiver Adobe provisioned`,
     );
   }
   const places = ADOBE_ACCOUNTS.map((a) => adobeSecretPlace(env, a));
   if (account !== undefined) return places.filter((p) => p.account === account);
   if (places[0].accessKeyId !== places[1].accessKeyId) {
-    throw new AdobeSecretError(
+    throw new AdobeSecretPlaceError(
       `the import and export accounts of ${env.name} use different keys (${places[0].accessKeyId}, ${places[1].accessKeyId}): name the one whose secret you give with \`--account import\` or \`--account export\``,
     );
   }
