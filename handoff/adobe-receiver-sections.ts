@@ -62,8 +62,8 @@ export function receiverModeSwitch(env: Environment, settings: CampaignSettings)
     .join(' and ');
   const now =
     env.receiver.mode === 'adobe-provisioned'
-      ? `This environment uses the receiver Adobe provisioned (\`receiver.mode: "adobe-provisioned"\`). If it used the stack's own bucket before, the deploy that switched destroyed that bucket (with its files), the IAM user, group, policy and keys, and created the Secrets Manager secrets.`
-      : `This environment uses the stack's own bucket and key (\`receiver.mode: "stack-owned"\`). If it used a receiver Adobe provisioned before, the deploy that switched created the bucket, the IAM user, group, policy and key, and destroyed the Secrets Manager secrets (Secrets Manager keeps a deleted secret for its recovery window).`;
+      ? `This environment uses the receiver Adobe provisioned (\`receiver.mode: "adobe-provisioned"\`). If it used the stack's own bucket before, the deploy that switches destroys that bucket, the IAM user, group, policy and keys (Terraform refuses to destroy a bucket that still holds files unless \`forceDestroy\` is set: move or remove them first), and creates the Secrets Manager secrets.`
+      : `This environment uses the stack's own bucket and key (\`receiver.mode: "stack-owned"\`). If it used a receiver Adobe provisioned before, the deploy that switches creates the bucket, the IAM user, group, policy and key, and deletes the Secrets Manager secrets (Secrets Manager keeps a deleted secret for its recovery window); tell Adobe.`;
   return [
     now,
     '',

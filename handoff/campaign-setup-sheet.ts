@@ -242,7 +242,7 @@ export function campaignSetupSheet(env: Environment, ctx: SetupSheetContext): st
     '',
     '## Before you start: the request to Adobe',
     '',
-    `Send \`${ctx.emailFile}\` (beside this sheet; it opens as a draft) to ${env.request.recipient}. Adobe replies with the AAM Destination IDs used in step 2.`,
+    `Send \`${ctx.emailFile}\` (beside this sheet; it opens as a draft) to ${env.request.recipient}. Adobe replies with the AAM Destination IDs used in step 2${isAdobeProvisioned(env) ? ", and with the external accounts' values used in step 1" : ''}.`,
     '',
     '## Step 1: External accounts',
     '',
