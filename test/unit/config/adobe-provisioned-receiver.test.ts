@@ -124,13 +124,13 @@ describe('a receiver that Adobe provisioned', () => {
     const messages = await messagesOf(
       adobeProvisionedFile((f) => {
         f.accessKey = { slots: ['blue', 'green'] };
-        f.adopt = { receiverBucket: true, iamUser: 'hand-made' };
+        f.adopt = { receiverBucket: { settings: ['logging'] }, iamUser: 'hand-made' };
         f.campaign.externalAccounts = { import: { folder: 'in' } };
       }),
     );
     expect(messages).toEqual([
       'environments/test.json: accessKey = {"slots":["blue","green"],"activeSlot":"blue"}: `receiver.mode` is "adobe-provisioned": Adobe issued the key, so the stack has no key slots to rotate; remove `accessKey` (rotation is Adobe\'s: record the new key ID and store its secret with `npm run secret -- set <environment>`) [rule: adobe-receiver-no-stack-key]',
-      'environments/test.json: adopt.receiverBucket = true: `receiver.mode` is "adobe-provisioned": the stack manages no bucket or IAM user, so there is nothing to adopt; remove `adopt.receiverBucket` [rule: adobe-receiver-no-adoption]',
+      'environments/test.json: adopt.receiverBucket = {"settings":["logging"]}: `receiver.mode` is "adobe-provisioned": the stack manages no bucket or IAM user, so there is nothing to adopt; remove `adopt.receiverBucket` [rule: adobe-receiver-no-adoption]',
       'environments/test.json: adopt.iamUser = "hand-made": `receiver.mode` is "adobe-provisioned": the stack manages no bucket or IAM user, so there is nothing to adopt; remove `adopt.iamUser` [rule: adobe-receiver-no-adoption]',
       'environments/test.json: campaign.externalAccounts.import.folder = "in": `receiver.mode` is "adobe-provisioned": the folder is the path of `receiver.import.receiverServer`, as Adobe sent it; remove `folder` [rule: adobe-receiver-folder-in-server]',
     ]);
