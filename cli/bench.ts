@@ -1,28 +1,40 @@
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { benchmarkLanes, formatLanesReport } from '../bench/lanes';
 import { formatReport, targets } from '../bench/report';
 import { PROJECT_DIR, runBenchmark } from '../bench/run-benchmark';
+import { outputFile, type OutputFile } from '../runtime/output-file';
+import { createTemporaryFolder, removeTemporaryFolder } from '../runtime/temporary-folders';
 import { runCommandLine } from './run-command-line';
 import { UsageError } from './usage-error';
 
 const USAGE = `usage: npm run bench [-- --sizes 1,10,50,200] [--runs 5] [--no-naive] [--no-plan] [--out bench/results/latest.json]
+       npm run bench -- --lanes [--sizes 1,10,50,200] [--runs 5]
 
 Synthesizes N generated environments with this app and with the two floors kept in bench/floors
 (a bare cdktf app with validations skipped, and with them on), alternating runs, and prints the
 median wall time, peak memory and their ratios per N; also one environment selected among N,
 \`npm run review\` across two revisions and \`terraform plan\` of one
-stack. The same figures go to the JSON file. The naive floor takes about a minute per run at 200.`;
+stack. The same figures go to the JSON file. The naive floor takes about a minute per run at 200.
+With --lanes, instead: the promotion lanes at N environments (one lane per brand), in process:
+loading and validating them, the deploy waves and every wave's plan, and every step's comparison.`;
 
 interface Arguments {
   sizes: number[];
   runs: number;
   naive: boolean;
   plan: boolean;
-  out: string;
+  out: OutputFile;
+  lanes: boolean;
 }
+
+/** An earlier figures file names its machine and targets; nothing else is overwritten. */
+const isFigures = (start: string) => start.trimStart().startsWith('{') && start.includes('"startedAt"');
+
+/** Paths on the command line are the caller's (npm keeps the caller's folder in INIT_CWD). */
+const figuresFile = (given: string) =>
+  outputFile(given, 'benchmark figures', isFigures, process.env.INIT_CWD ?? process.cwd());
 
 function parseArguments(args: string[]): Arguments {
   const parsed: Arguments = {
@@ -30,7 +42,8 @@ function parseArguments(args: string[]): Arguments {
     runs: 5,
     naive: true,
     plan: true,
-    out: join(PROJECT_DIR, 'bench', 'results', 'latest.json'),
+    out: figuresFile(join(PROJECT_DIR, 'bench', 'results', 'latest.json')),
+    lanes: false,
   };
   for (let i = 0; i < args.length; i++) {
     const value = () => {
@@ -58,8 +71,11 @@ function parseArguments(args: string[]): Arguments {
       case '--no-plan':
         parsed.plan = false;
         break;
+      case '--lanes':
+        parsed.lanes = true;
+        break;
       case '--out':
-        parsed.out = value();
+        parsed.out = figuresFile(value());
         break;
       default:
         throw new UsageError(`unknown argument ${args[i]}\n\n${USAGE}`);
@@ -96,7 +112,18 @@ function machine() {
 
 async function main(args: string[]): Promise<number> {
   const options = parseArguments(args);
-  const workDir = mkdtempSync(join(tmpdir(), 'campaign-aam-bench-'));
+  const work = createTemporaryFolder('bench');
+  const workDir = work.root;
+  if (options.lanes) {
+    try {
+      const rows = [];
+      for (const size of options.sizes) rows.push(await benchmarkLanes(workDir, size, options.runs));
+      console.log(`lanes: median of ${options.runs} runs\n\n${formatLanesReport(rows)}`);
+      return 0;
+    } finally {
+      removeTemporaryFolder(work);
+    }
+  }
   const before = machine();
   const startedAt = new Date().toISOString();
   console.log(`benchmark: ${options.sizes.join(', ')} environments, ${options.runs} runs each, in ${workDir}`);
@@ -111,13 +138,14 @@ async function main(args: string[]): Promise<number> {
       targets: targets(result),
     };
     console.log(`\n${formatReport(result)}`);
-    mkdirSync(dirname(options.out), { recursive: true });
-    writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`\nfigures written to ${options.out} (load average ${before.loadAverage1m.toFixed(1)} at the start)`);
+    options.out.write(`${JSON.stringify(report, null, 2)}\n`);
+    console.log(
+      `\nfigures written to ${options.out.path} (load average ${before.loadAverage1m.toFixed(1)} at the start)`,
+    );
     return 0;
   } finally {
-    rmSync(workDir, { recursive: true, force: true });
+    removeTemporaryFolder(work);
   }
 }
 
-runCommandLine(main);
+runCommandLine(main, { help: USAGE });

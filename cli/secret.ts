@@ -35,14 +35,10 @@ async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { account: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { account: { type: 'string' } },
     });
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
-  }
-  if (parsed.values.help === true) {
-    console.log(USAGE);
-    return 0;
   }
   const [action, name, ...extra] = parsed.positionals;
   if (action !== 'set') throw new UsageError(action === undefined ? USAGE : `unknown action "${action}"\n\n${USAGE}`);
@@ -71,4 +67,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-runCommandLine(main, { usage: [ConfigError, AdobeSecretPlaceError], failures: [AdobeSecretError] });
+runCommandLine(main, { help: USAGE, usage: [ConfigError, AdobeSecretPlaceError], failures: [AdobeSecretError] });

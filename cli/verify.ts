@@ -1,3 +1,4 @@
+import { maskInActionsLog } from '../github/mask-in-actions-log';
 import { verifyConnection } from '../verify/connection-check';
 import { connectionTarget, issuedKey, IssuedKeyError } from '../verify/issued-key';
 import { ConfigError } from '../config/problems';
@@ -28,6 +29,8 @@ async function main(args: string[]): Promise<number> {
   const name = env.name;
 
   const key = isAdobeProvisioned(env) ? await adobeImportKey(env) : issuedKey(env, paths.stackDir(name));
+  // Before anything else is printed: whatever follows, the job log shows `***` for the secret.
+  maskInActionsLog(key.secretAccessKey);
   const target = connectionTarget(env, key);
   console.log(
     `Checking s3://${target.bucket}/${target.folder} with access key ${target.accessKeyId} (${target.region})`,
@@ -51,4 +54,4 @@ async function main(args: string[]): Promise<number> {
   return ok ? 0 : 1;
 }
 
-runCommandLine(main, { usage: [ConfigError, IssuedKeyError], failures: [AdobeSecretError] });
+runCommandLine(main, { help: USAGE, usage: [ConfigError, IssuedKeyError], failures: [AdobeSecretError] });

@@ -72,10 +72,29 @@ function writeProject(root: string, files: ProjectFiles, codeFrom: string | unde
   symlinkSync(NODE_MODULES, join(root, 'node_modules'), 'dir');
 }
 
+/**
+ * What a revision's synth inherits from the caller: enough to run Node, nothing else. A revision's
+ * code is the pull request's, and a synth needs no credentials: AWS keys, `GITHUB_TOKEN` and every
+ * other variable stay with the caller.
+ */
+const INHERITED_VARIABLES = ['PATH', 'HOME', 'TMPDIR', 'TMP', 'TEMP', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ', 'SYSTEMROOT'];
+
+/** The environment a revision's synth runs with. */
+function revisionSynthEnv(root: string): NodeJS.ProcessEnv {
+  const inherited = INHERITED_VARIABLES.filter((key) => process.env[key] !== undefined).map((key) => [
+    key,
+    process.env[key],
+  ]);
+  return {
+    ...Object.fromEntries(inherited),
+    CHECKPOINT_DISABLE: '1',
+    CDKTF_OUTDIR: join(root, DEFAULT_PATHS.outdir),
+    CAMPAIGN_AAM_ENVIRONMENTS: join(root, DEFAULT_PATHS.environments),
+    [SYNTH_ONLY_VARIABLE]: '1',
+  };
+}
+
 function run(space: TempSpace, root: string): Promise<{ status: number | null; stderr: string }> {
-  const env: NodeJS.ProcessEnv = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !key.startsWith('CDKTF_') && !key.startsWith('CAMPAIGN_AAM_')),
-  );
   return new Promise((resolve, reject) => {
     // Linked code resolves its imports (the installed dependencies above all) from the revision's
     // folder, not from where the links point: the project may have no node_modules of its own.
@@ -84,13 +103,7 @@ function run(space: TempSpace, root: string): Promise<{ status: number | null; s
       ['--preserve-symlinks', '--preserve-symlinks-main', '--require', TS_REQUIRE, SYNTH_ENTRY],
       {
         cwd: root,
-        env: {
-          ...env,
-          CHECKPOINT_DISABLE: '1',
-          CDKTF_OUTDIR: join(root, DEFAULT_PATHS.outdir),
-          CAMPAIGN_AAM_ENVIRONMENTS: join(root, DEFAULT_PATHS.environments),
-          [SYNTH_ONLY_VARIABLE]: '1',
-        },
+        env: revisionSynthEnv(root),
         stdio: ['ignore', 'ignore', 'pipe'],
       },
     );
