@@ -8,7 +8,7 @@ import { cdktf, projectCommand, verify } from '../support/cdktf-cli';
 import { ADOBE_RECEIVER } from '../support/environment';
 import { review } from '../support/review';
 import { run, type RunResult } from '../support/run';
-import { expectExit, terraform } from '../support/terraform';
+import { expectExit } from '../support/terraform';
 import { environmentsDir, tempDir } from '../support/temp';
 import { clients, createHostedZone } from './aws-clients';
 import { emulatorEnvironmentFile } from './emulator-environment';
@@ -110,10 +110,7 @@ describe('a receiver Adobe provisioned, against moto', () => {
     const next = (await iam.send(new CreateAccessKeyCommand({ UserName: `adobe-aam-${NAME}` }))).AccessKey!;
     file.receiver.import.accessKeyId = next.AccessKeyId!;
     write();
-    step(projectCommand(work, 'plan', NAME));
-    const shown = terraform(join(work, 'cdktf.out', 'stacks', NAME), ['show', '-json', 'plan']);
-    expectExit(shown, 0);
-    writeFileSync(join(work, 'change.json'), shown.stdout);
+    step(projectCommand(work, 'plan', NAME, ['--json-plan', join(work, 'change.json')]));
     const reviewed = step(review(work, ['--plan', `${NAME}=${join(work, 'change.json')}`]));
     expect(reviewed.stdout).toContain(
       `set **AWS Access Key ID** to \`${next.AccessKeyId}\` and **Secret Access Key** to Adobe's secret kept in \`campaign-aam-${NAME}/import-secret-access-key\``,
