@@ -69,7 +69,9 @@ export async function adoptionReport(
   const { accountId } = await callerIn(env, clients.sts);
   const lookups = await lookUpStack(synthesizeInMemory(env, projectDir), clients, accountId);
   const user = userOf(lookups);
-  const userCandidates = user?.state === 'missing' ? await usersNamingBucket(clients.iam, env.receiver.bucketName) : [];
+  const bucketName = env.receiver.mode === 'stack-owned' ? env.receiver.bucketName : undefined;
+  const userCandidates =
+    user?.state === 'missing' && bucketName !== undefined ? await usersNamingBucket(clients.iam, bucketName) : [];
   const suggestion = suggestedSection(env, lookups, userCandidates, known);
   const suggestionDiffers = !sameSection(suggestion, env.adopt);
 

@@ -1,6 +1,7 @@
 import { IAMClient } from '@aws-sdk/client-iam';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { Environment } from '../config/environment';
 import { EMULATOR_CREDENTIALS } from '../stacks/aws-provider';
@@ -17,6 +18,8 @@ export interface AwsClients {
   readonly iam: IAMClient;
   readonly route53: Route53Client;
   readonly sts: STSClient;
+  /** Where the secrets of a receiver Adobe provisioned are kept. */
+  readonly secretsManager: SecretsManagerClient;
   /** S3 in another region (the S3 backend's state bucket may live elsewhere). */
   s3In(region: string): S3Client;
   destroy(): void;
@@ -53,6 +56,7 @@ export function awsClients(env: Environment, credentials?: AwsCredentials): AwsC
     iam: track(new IAMClient(common(env.aws.region))),
     route53: track(new Route53Client(common(env.aws.region))),
     sts: track(new STSClient(common(env.aws.region))),
+    secretsManager: track(new SecretsManagerClient(common(env.aws.region))),
     s3In,
     destroy: () => created.forEach((c) => c.destroy()),
   };

@@ -17,6 +17,12 @@ export const OUTPUTS = {
   secretAccessKey: (slot: string) => `secret_access_key_${slotKey(slot)}`,
   /** Only with a PGP key: the secret, encrypted to that key (safe to print). */
   encryptedSecretAccessKey: (slot: string) => `encrypted_secret_access_key_${slotKey(slot)}`,
+  /** When Adobe provisioned the receiver: each account's own region and key, and where its secret is kept. */
+  adobe: (account: 'import' | 'export') => ({
+    region: `${account}_aws_region`,
+    accessKeyId: `${account}_access_key_id`,
+    secretArn: `${account}_secret_arn`,
+  }),
 } as const;
 
 /** The command that prints one output of a deployed stack, as the setup sheet and the review quote it. */

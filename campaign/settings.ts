@@ -1,5 +1,6 @@
 import type { Environment } from '../config/environment';
-import { receiverServer, VISITOR_ID_DATA_SOURCE_LABEL, VISITOR_ID_RECONCILIATION } from './vocabulary';
+import { adobeSecretName } from '../config/receiver-mode';
+import { PROVISIONED_BY, receiverServer, VISITOR_ID_DATA_SOURCE_LABEL, VISITOR_ID_RECONCILIATION } from './vocabulary';
 
 /** The request to Adobe to provision the integration: exactly the fields of Adobe's table. */
 export interface ProvisioningRequestSettings {
@@ -24,8 +25,23 @@ export interface ExternalAccountSettings {
   /** `<bucket>.s3.amazonaws.com/<path>`, as Campaign's Receiver server field wants it. */
   readonly receiverServer: string;
   readonly region: string;
-  /** The key slot the account signs in with; its access key ID is known only after deploy. */
-  readonly keySlot: string;
+  /** Who provisioned the S3 location and key: Adobe, or this stack. */
+  readonly provisionedBy: (typeof PROVISIONED_BY)[keyof typeof PROVISIONED_BY];
+  /**
+   * The key slot the account signs in with; its access key ID is known only after deploy.
+   * @default - none: Adobe issued the key
+   */
+  readonly keySlot?: string;
+  /**
+   * The access key ID Adobe sent.
+   * @default - none: the stack issues the key, whose ID is known only after deploy
+   */
+  readonly accessKeyId?: string;
+  /**
+   * The Secrets Manager secret that holds Adobe's secret access key for this account (the name; never the value).
+   * @default - none: the stack's key has its secret in the deploy outputs
+   */
+  readonly secretName?: string;
 }
 
 /** A shared data source in Campaign. */
@@ -85,14 +101,31 @@ export interface CampaignSettings {
 }
 
 export function campaignSettings(env: Environment): CampaignSettings {
-  const { receiver, campaign } = env;
-  const account = (direction: 'import' | 'export'): ExternalAccountSettings => ({
-    name: campaign.externalAccounts[direction].name,
-    direction,
-    receiverServer: receiverServer(receiver.bucketName, receiver.prefix, campaign.externalAccounts[direction].folder),
-    region: env.aws.region,
-    keySlot: env.accessKey.activeSlot,
-  });
+  const { campaign, receiver } = env;
+  const account = (direction: 'import' | 'export'): ExternalAccountSettings => {
+    const name = campaign.externalAccounts[direction].name;
+    if (receiver.mode === 'adobe-provisioned') {
+      const sent = receiver[direction];
+      return {
+        name,
+        direction,
+        receiverServer: sent.receiverServer,
+        region: sent.region,
+        provisionedBy: PROVISIONED_BY.adobe,
+        accessKeyId: sent.accessKeyId,
+        secretName: adobeSecretName(env.name, direction),
+      };
+    }
+    const { bucketName, prefix } = receiver;
+    return {
+      name,
+      direction,
+      receiverServer: receiverServer(bucketName, prefix, campaign.externalAccounts[direction].folder),
+      region: env.aws.region,
+      provisionedBy: PROVISIONED_BY.stack,
+      keySlot: env.accessKey.activeSlot,
+    };
+  };
   return {
     provisioningRequest: {
       organizationName: env.organization.name,

@@ -23,6 +23,9 @@ export const SCREENS = {
   sharedDataSources: 'Administration > Application settings > Shared Data Sources',
 } as const;
 
+/** Who provisioned an external account's S3 location and key, as the review and the sheet say it. */
+export const PROVISIONED_BY = { adobe: 'Adobe', stack: 'this stack' } as const;
+
 /** The S3 external account type. */
 export const EXTERNAL_ACCOUNT_TYPE = 'Amazon S3';
 
@@ -54,6 +57,8 @@ export const FIELD_LABELS = {
     secretAccessKey: 'Secret Access Key',
     region: 'AWS Region',
     keySlot: 'Key slot',
+    provisionedBy: 'Provisioned by',
+    secretName: 'Secret Access Key kept in',
   },
   'shared-data-source': {
     label: 'Label',
@@ -94,9 +99,24 @@ export const SETTING_KIND_LABELS = {
 
 export type SettingKind = keyof typeof FIELD_LABELS;
 
+/** The host part of Campaign's S3 receiver servers, after the bucket name (the region has its own field). */
+export const RECEIVER_SERVER_HOST = '.s3.amazonaws.com';
+
 /** Campaign writes S3 receiver servers as `<bucket>.s3.amazonaws.com/<path>`, without the region. */
 export function receiverServer(bucketName: string, prefix: string, folder: string): string {
-  return `${bucketName}.s3.amazonaws.com/${prefix}${folder}`;
+  return `${bucketName}${RECEIVER_SERVER_HOST}/${prefix}${folder}`;
+}
+
+/**
+ * The bucket and folder a receiver server names (`adobe-bucket.s3.amazonaws.com/aam/import` →
+ * `adobe-bucket`, `aam/import/`), or undefined when it is not in Campaign's form.
+ */
+export function splitReceiverServer(server: string): { bucket: string; folder: string } | undefined {
+  const slash = server.indexOf('/');
+  if (slash < 0 || !server.slice(0, slash).endsWith(RECEIVER_SERVER_HOST)) return undefined;
+  const bucket = server.slice(0, slash - RECEIVER_SERVER_HOST.length);
+  const path = server.slice(slash + 1).replace(/\/$/, '');
+  return bucket === '' || path === '' ? undefined : { bucket, folder: `${path}/` };
 }
 
 /** What the AAM Destination ID field holds before Adobe has sent it, or when Triggers needs none. */
@@ -158,4 +178,11 @@ export const SETTING_KINDS_IN_SETUP_ORDER: readonly SettingKind[] = [
  * direction, the key slot behind the access key, whether it serves Triggers, whether it is edited
  * or created), so checklists never ask an administrator to type them.
  */
-export const NOT_ON_SCREEN: ReadonlySet<string> = new Set(['direction', 'keySlot', 'servesTriggers', 'action']);
+export const NOT_ON_SCREEN: ReadonlySet<string> = new Set([
+  'direction',
+  'keySlot',
+  'provisionedBy',
+  'secretName',
+  'servesTriggers',
+  'action',
+]);

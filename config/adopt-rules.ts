@@ -12,7 +12,8 @@ const trackingHosts = (env: EnvironmentShape): string[] =>
 /** An import block needs a resource of the stack to import into: adoption may name only declared ones. */
 export function checkAdoption(env: EnvironmentShape, ctx: z.RefinementCtx): void {
   const { receiverBucket, trackingRecords } = env.adopt;
-  if (typeof receiverBucket === 'object') {
+  // With Adobe's receiver there is no bucket to adopt at all (adobe-receiver-rules.ts says so, once).
+  if (typeof receiverBucket === 'object' && env.receiver.mode === 'stack-owned') {
     const declared = declaredBucketSettings(env);
     receiverBucket.settings.forEach((setting, i) => {
       const path = ['adopt', 'receiverBucket', 'settings', i];

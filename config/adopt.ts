@@ -84,8 +84,10 @@ export type AdoptSection = z.output<typeof adoptSection>;
  */
 export function declaredBucketSettings(env: {
   readonly aws: { readonly endpoint?: string };
-  readonly receiver: { readonly accessLogs?: unknown };
+  readonly receiver: { readonly mode: string; readonly accessLogs?: unknown };
 }): BucketSetting[] {
+  // Adobe's receiver is Adobe's: the stack declares no bucket at all.
+  if (env.receiver.mode === 'adobe-provisioned') return [];
   return BUCKET_SETTINGS.filter(
     (setting) =>
       (setting !== 'logging' || env.receiver.accessLogs !== undefined) &&

@@ -3,6 +3,14 @@ import { iamUserName } from './adopt';
 import type { Environment } from './environment';
 import { formatPath, type ConfigProblem } from './problems';
 import { localStateFile, localStateProblems, type ProjectLayout } from './project-layout';
+import {
+  adobeLocations,
+  foldersOverlap,
+  isAdobeProvisioned,
+  receiverBuckets,
+  stackOwnedReceiver,
+  type ReceiverLocation,
+} from './receiver-mode';
 
 /**
  * Rules across files: environments deploy side by side (often into one account and one DNS zone),
@@ -17,6 +25,7 @@ export function crossEnvironmentProblems(environments: readonly Environment[], l
     ...iamUsers(environments),
     ...bucketRoles(environments),
     ...accessLogLocations(environments),
+    ...adobeLocationClaims(environments),
     ...sharedBucketPlacement(environments),
     ...dnsProblems(environments),
   ];
@@ -52,14 +61,17 @@ function uniqueClaims(environments: readonly Environment[], layout: ProjectLayou
     `is also the state of ${owner}: both environments would plan against one state and destroy each other's resources; give each its own`;
 
   for (const env of environments) {
-    claim(
-      `bucket:${env.receiver.bucketName}`,
-      env,
-      'receiver.bucketName',
-      env.receiver.bucketName,
-      'unique-bucket-across-environments',
-      (owner) => `this bucket name is already used by ${owner}`,
-    );
+    const receiver = stackOwnedReceiver(env);
+    if (receiver !== undefined) {
+      claim(
+        `bucket:${receiver.bucketName}`,
+        env,
+        'receiver.bucketName',
+        receiver.bucketName,
+        'unique-bucket-across-environments',
+        (owner) => `this bucket name is already used by ${owner}`,
+      );
+    }
     if (env.backend.type === 's3') {
       const location = `s3://${env.backend.bucket}/${env.backend.key}`;
       claim(`state:${location}`, env, 'backend.key', location, 'unique-state-across-environments', sharedState);
@@ -123,7 +135,10 @@ function iamUsers(environments: readonly Environment[]): ConfigProblem[] {
 
 /** A receiver bucket is the integration's alone: no other environment keeps state or access logs in it. */
 function bucketRoles(environments: readonly Environment[]): ConfigProblem[] {
-  const receivers = new Map(environments.map((env) => [env.receiver.bucketName, env]));
+  // Adobe's buckets count too: Adobe's key reads and deletes there.
+  const receivers = new Map(
+    environments.flatMap((env) => receiverBuckets(env).map((bucket) => [bucket, env] as const)),
+  );
   return environments.flatMap((env) => {
     const problems: ConfigProblem[] = [];
     const stateOwner = env.backend.type === 's3' ? receivers.get(env.backend.bucket) : undefined;
@@ -138,7 +153,7 @@ function bucketRoles(environments: readonly Environment[]): ConfigProblem[] {
         ),
       );
     }
-    const logs = env.receiver.accessLogs;
+    const logs = stackOwnedReceiver(env)?.accessLogs;
     const logOwner = logs === undefined ? undefined : receivers.get(logs.bucketName);
     if (logs !== undefined && logOwner !== undefined && logOwner !== env) {
       problems.push(
@@ -159,28 +174,77 @@ function bucketRoles(environments: readonly Environment[]): ConfigProblem[] {
 function accessLogLocations(environments: readonly Environment[]): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   environments.forEach((env, i) => {
-    const logs = env.receiver.accessLogs;
+    const logs = stackOwnedReceiver(env)?.accessLogs;
     if (logs === undefined) return;
-    const earlier = environments
+    const earlierLogs = environments
       .slice(0, i)
+      .map((other) => ({ other, theirs: stackOwnedReceiver(other)?.accessLogs }))
       .find(
-        (other) =>
-          other.receiver.accessLogs?.bucketName === logs.bucketName &&
-          (logs.prefix.startsWith(other.receiver.accessLogs.prefix) ||
-            other.receiver.accessLogs.prefix.startsWith(logs.prefix)),
+        ({ theirs }) =>
+          theirs?.bucketName === logs.bucketName &&
+          (logs.prefix.startsWith(theirs.prefix) || theirs.prefix.startsWith(logs.prefix)),
       );
-    if (earlier !== undefined) {
+    if (earlierLogs !== undefined) {
+      const { other: earlier, theirs } = earlierLogs;
       problems.push(
         problem(
           env,
           'receiver.accessLogs.prefix',
           logs.prefix,
           'unique-access-log-location',
-          `overlaps \`${earlier.receiver.accessLogs!.prefix}\`, where \`${earlier.sourceFile}\` writes its access logs in the same bucket, so the logs of both would mix; give each environment its own prefix`,
+          `overlaps \`${theirs!.prefix}\`, where \`${earlier.sourceFile}\` writes its access logs in the same bucket, so the logs of both would mix; give each environment its own prefix`,
         ),
       );
     }
   });
+  return problems;
+}
+
+/**
+ * What Adobe provisioned for one environment is that environment's alone: no other environment may
+ * name the same location (or one inside it, whose files would mix), and no bucket another
+ * environment's stack creates is Adobe's. The first file keeps the location; later ones are told.
+ */
+function adobeLocationClaims(environments: readonly Environment[]): ConfigProblem[] {
+  const claimed: (ReceiverLocation & { readonly env: Environment })[] = [];
+  const problems: ConfigProblem[] = [];
+  const ownedBuckets = new Map(
+    environments.flatMap((env) => {
+      const receiver = stackOwnedReceiver(env);
+      return receiver === undefined ? [] : [[receiver.bucketName, env] as const];
+    }),
+  );
+  for (const env of environments) {
+    if (!isAdobeProvisioned(env)) continue;
+    for (const location of adobeLocations(env.receiver)) {
+      const creator = ownedBuckets.get(location.bucket);
+      const owner = claimed.find(
+        (c) => c.env !== env && c.bucket === location.bucket && foldersOverlap(c.folder, location.folder),
+      );
+      if (creator !== undefined) {
+        problems.push(
+          problem(
+            env,
+            location.path,
+            location.server,
+            'adobe-location-not-a-stack-bucket',
+            `names \`${location.bucket}\`, the receiver bucket that \`${creator.sourceFile}\` creates and holds the keys of; Adobe's location is a bucket of Adobe's: check the receiver server in Adobe's reply`,
+          ),
+        );
+      } else if (owner !== undefined) {
+        problems.push(
+          problem(
+            env,
+            location.path,
+            location.server,
+            'unique-adobe-location-across-environments',
+            `is (or is inside, or contains) \`${owner.bucket}/${owner.folder}\`, which \`${owner.env.sourceFile}\` (\`${owner.path}\`) already names; Adobe provisions each environment its own location, so one was copied by mistake: use the receiver server from Adobe's reply for this environment`,
+          ),
+        );
+      }
+      claimed.push({ ...location, env });
+    }
+  }
   return problems;
 }
 
@@ -214,11 +278,11 @@ function sharedBucketPlacement(environments: readonly Environment[]): ConfigProb
         );
       }
     }
-    const logs = env.receiver.accessLogs;
+    const logs = stackOwnedReceiver(env)?.accessLogs;
     const sharing = earlier.find(
       (o) =>
         logs !== undefined &&
-        o.receiver.accessLogs?.bucketName === logs.bucketName &&
+        stackOwnedReceiver(o)?.accessLogs?.bucketName === logs.bucketName &&
         (o.aws.region !== env.aws.region || differentAccounts(o, env)),
     );
     if (logs !== undefined && sharing !== undefined) {

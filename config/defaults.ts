@@ -11,6 +11,7 @@ export const DEFAULTS = {
     tags: {} as Record<string, string>,
   },
   receiver: {
+    mode: 'stack-owned',
     prefix: 'campaign-aam/',
     segmentRetentionDays: 30,
     noncurrentVersionRetentionDays: 30,

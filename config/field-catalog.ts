@@ -101,6 +101,11 @@ function walk(
   } else if (def.type === 'union' && typeof def.discriminator === 'string') {
     const discriminator = def.discriminator;
     const options = def.options as AnySchema[];
+    // A variant whose discriminator is optional (e.g. `receiver.mode`) is chosen when it is left out.
+    const variantDefault = options
+      .map((o) => (defOf(o).shape as Record<string, AnySchema>)[discriminator])
+      .map((field) => (unwrap(field).optional ? literalValues(field)[0] : undefined))
+      .find((d) => d !== undefined);
     // The discriminator itself is one field, described by the union's metadata.
     fields.push({
       path: `${path}.${discriminator}`,
@@ -108,8 +113,8 @@ function walk(
       union: variant,
       description: meta.description,
       scope: meta.scope,
-      required: !optional,
-      default: (defaultValue as Record<string, unknown> | undefined)?.[discriminator],
+      required: !optional && variantDefault === undefined,
+      default: (defaultValue as Record<string, unknown> | undefined)?.[discriminator] ?? variantDefault,
       values: options.flatMap((o) => literalValues((defOf(o).shape as Record<string, AnySchema>)[discriminator])),
     });
     for (const option of options) {

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { z } from 'zod';
+import { RECEIVER_SERVER_HOST, splitReceiverServer } from '../campaign/vocabulary';
 import { managedTags, MAX_TAGS_PER_RESOURCE } from './defaults';
 import { checkPgpPublicKey, isKeybaseReference, isPgpKeyReference } from './pgp-public-key';
 import { report, rule } from './rule';
@@ -76,6 +77,66 @@ export const objectPrefix = z
       `must be at most ${MAX_PREFIX} characters: S3 object keys are at most 1,024 bytes, and the folders and Adobe's file names need the rest`,
     ),
   );
+
+/** A folder path below a bucket, as in Adobe's receiver servers: folders without `.`/`..`, safe characters. */
+const FOLDER_PATH = /^[A-Za-z0-9!_.'()-]+(?:\/[A-Za-z0-9!_.'()-]+)*\/?$/;
+const RECEIVER_SERVER_EXAMPLE = '`adobe-aam-initech.s3.amazonaws.com/campaign/import`';
+
+/**
+ * A receiver server Adobe sent, in Campaign's form `<bucket>.s3.amazonaws.com/<path>`: no scheme,
+ * no region in the host (the region has its own field), a bucket that obeys S3's rules (and ours:
+ * no dots, which break TLS for that host), and a folder path.
+ */
+export const adobeReceiverServer = z.string().superRefine((v, ctx) => {
+  const fail = (id: string, message: string) => report(ctx, id, [], v, message);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) {
+    return fail(
+      'receiver-server-no-scheme',
+      `must not start with a scheme such as \`https://\`: Campaign's Receiver server field takes \`<bucket>${RECEIVER_SERVER_HOST}/<path>\`, e.g. ${RECEIVER_SERVER_EXAMPLE}`,
+    );
+  }
+  const parts = splitReceiverServer(v);
+  if (parts === undefined) {
+    const regional = /\.s3[.-][a-z0-9-]+\.amazonaws\.com(\/|$)/.test(v);
+    return fail(
+      'receiver-server-form',
+      regional
+        ? `names the region in the host; Campaign writes \`<bucket>${RECEIVER_SERVER_HOST}/<path>\` and takes the region in its own field (\`region\`), e.g. ${RECEIVER_SERVER_EXAMPLE}`
+        : `must be \`<bucket>${RECEIVER_SERVER_HOST}/<path>\` as Adobe sent it (bucket, host, then the folder), e.g. ${RECEIVER_SERVER_EXAMPLE}`,
+    );
+  }
+  const bucket = bucketName.safeParse(parts.bucket);
+  for (const issue of bucket.success ? [] : bucket.error.issues) {
+    const id = String((issue as { params?: { rule?: string } }).params?.rule ?? 's3-bucket-name');
+    fail(id, `its bucket \`${parts.bucket}\` ${issue.message}`);
+  }
+  const path = parts.folder.slice(0, -1);
+  if (
+    !FOLDER_PATH.test(`${path}/`) ||
+    path.split('/').some((s) => s === '.' || s === '..') ||
+    path.length > MAX_PREFIX
+  ) {
+    fail(
+      'receiver-server-path',
+      `its path \`${path}\` must be folder names separated by single \`/\` (letters, digits and ! _ . ' ( ) -, no \`.\` or \`..\` folders, at most ${MAX_PREFIX} characters), e.g. ${RECEIVER_SERVER_EXAMPLE}`,
+    );
+  }
+});
+
+/** An AWS access key ID: `AKIA` (a long-term key) or `ASIA` (temporary), then 16 uppercase letters or digits. */
+export const accessKeyId = z.string().superRefine((v, ctx) => {
+  if (/^(?:AKIA|ASIA)[A-Z0-9]{16}$/.test(v)) return;
+  // A secret access key pasted into the wrong field must not be echoed into the error (and the logs).
+  const looksSecret = /^[A-Za-z0-9/+]{40}$/.test(v);
+  ctx.addIssue({
+    code: 'custom',
+    params: { rule: 'aws-access-key-id', redact: looksSecret },
+    input: looksSecret ? undefined : v,
+    message: looksSecret
+      ? 'looks like a secret access key (40 characters), which must never be written in a file: remove it from the file (and from its history), and give the access key ID, `AKIA` or `ASIA` followed by 16 uppercase letters or digits; the secret goes in with `npm run secret -- set <environment>`'
+      : "an AWS access key ID is `AKIA` or `ASIA` followed by 16 uppercase letters or digits, e.g. `AKIAIOSFODNN7EXAMPLE`, exactly as in Adobe's reply (never the secret access key)",
+  });
+});
 
 /** A single folder name below the prefix. */
 export const folderName = z

@@ -91,7 +91,11 @@ function resolve(schema: AnySchema, data: unknown): AnySchema {
 function discriminatorValues(option: AnySchema, discriminator: string): unknown[] {
   const shape = (option._zod.def as unknown as { shape?: Record<string, AnySchema> }).shape;
   const field = shape?.[discriminator];
-  return field === undefined ? [] : [...((field._zod.def as unknown as { values?: unknown[] }).values ?? [])];
+  if (field === undefined) return [];
+  // An optional discriminator (`receiver.mode`) also matches a file that leaves it out.
+  const literal = resolve(field, undefined);
+  const values = [...((literal._zod.def as unknown as { values?: unknown[] }).values ?? [])];
+  return literal === field ? values : [...values, undefined];
 }
 
 /** The schema found at `path` in `root`, following the file's own data through unions. */
@@ -111,6 +115,39 @@ function keysOf(schema: AnySchema | undefined): string[] {
   return shape === undefined ? [] : Object.keys(shape);
 }
 
+/**
+ * When the object at `path` is one variant of a discriminated union: the union's other variants,
+ * named as the field reference names them (`mode: "stack-owned"`), with their keys, so a key of
+ * another variant is reported as belonging there rather than as unknown.
+ */
+function otherVariants(
+  root: AnySchema,
+  data: unknown,
+  path: readonly PropertyKey[],
+): { discriminator: string; name: string; current: string; keys: string[] }[] {
+  if (path.length === 0) return [];
+  let union: AnySchema | undefined = schemaAt(root, data, path.slice(0, -1));
+  const parentDef = union?._zod.def as unknown as { type: string; shape?: Record<string, AnySchema> } | undefined;
+  union = parentDef?.type === 'object' ? parentDef.shape?.[String(path[path.length - 1])] : undefined;
+  while (union !== undefined) {
+    const def = union._zod.def as unknown as Record<string, unknown> & { type: string };
+    if (def.type === 'default' || def.type === 'optional' || def.type === 'prefault')
+      union = def.innerType as AnySchema;
+    else break;
+  }
+  const def = union?._zod.def as unknown as { type: string; discriminator?: string; options?: AnySchema[] } | undefined;
+  if (def?.type !== 'union' || def.discriminator === undefined) return [];
+  const discriminator = def.discriminator;
+  const value = (valueAt(data, path) as Record<string, unknown> | undefined)?.[discriminator];
+  const named = (option: AnySchema) =>
+    `${discriminator}: ${JSON.stringify(discriminatorValues(option, discriminator).find((v) => v !== undefined))}`;
+  const current = def.options!.find((o) => discriminatorValues(o, discriminator).includes(value));
+  if (current === undefined) return [];
+  return def
+    .options!.filter((o) => o !== current)
+    .map((o) => ({ discriminator, name: named(o), current: named(current), keys: keysOf(o) }));
+}
+
 const describeType = (value: unknown) => (Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value);
 
 /**
@@ -125,7 +162,13 @@ export function toProblems(
 ): ConfigProblem[] {
   return issues.flatMap((issue): ConfigProblem[] => {
     const path = formatPath(issue.path);
-    const value = 'input' in issue && issue.input !== undefined ? issue.input : valueAt(data, issue.path);
+    // A rule that recognized a secret in the wrong place asks for it not to be repeated.
+    const redacted = issue.code === 'custom' && (issue.params as { redact?: boolean } | undefined)?.redact === true;
+    const value = redacted
+      ? undefined
+      : 'input' in issue && issue.input !== undefined
+        ? issue.input
+        : valueAt(data, issue.path);
     const at = (rule: string, message: string, v: unknown = value): ConfigProblem => ({
       file,
       path,
@@ -137,7 +180,18 @@ export function toProblems(
     switch (issue.code) {
       case 'unrecognized_keys': {
         const known = keysOf(schemaAt(root, data, issue.path));
+        const variants = otherVariants(root, data, issue.path);
         return issue.keys.map((key) => {
+          const home = variants.find((v) => v.keys.includes(key));
+          if (home !== undefined) {
+            return {
+              file,
+              path: formatPath([...issue.path, key]),
+              // e.g. `receiver-mode-fields`: the union's field and its discriminator.
+              rule: `${String(issue.path[issue.path.length - 1])}-${home.discriminator}-fields`,
+              message: `belongs to \`${home.name}\`, not to \`${home.current}\`; remove it (valid keys here: ${known.map((k) => `\`${k}\``).join(', ')})`,
+            };
+          }
           const suggestion = closest(key, known);
           return {
             file,
@@ -176,6 +230,7 @@ export function toProblems(
           const options = (union?._zod.def as unknown as { options?: AnySchema[] } | undefined)?.options ?? [];
           const allowed = options
             .flatMap((o) => discriminatorValues(o, discriminator))
+            .filter((v) => v !== undefined)
             .map((v) => JSON.stringify(v))
             .join(', ');
           const found = valueAt(data, issue.path);

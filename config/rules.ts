@@ -5,6 +5,8 @@ import { isAtOrBelow, trackingRecords, visitorHostConflict, visitorIdHosts } fro
 import { kmsRegion } from './primitives';
 import { formatPath } from './problems';
 import { checkAdoption } from './adopt-rules';
+import { checkAdobeProvisionedReceiver } from './adobe-receiver-rules';
+import { receiverBuckets, stackOwnedReceiver } from './receiver-mode';
 import { report } from './rule';
 import { slug } from './slug';
 import type { EnvironmentShape } from './schema';
@@ -21,6 +23,7 @@ export function checkCrossFieldRules(env: EnvironmentShape, ctx: Ctx): void {
   checkTrackingDns(env, ctx);
   checkAccessKeySlots(env, ctx);
   checkReceiver(env, ctx);
+  checkAdobeProvisionedReceiver(env, ctx);
   checkVisitorIdService(env, ctx);
   checkBackend(env, ctx);
   checkAdoption(env, ctx);
@@ -28,7 +31,8 @@ export function checkCrossFieldRules(env: EnvironmentShape, ctx: Ctx): void {
 
 function checkProductionSafety(env: EnvironmentShape, ctx: Ctx): void {
   if (env.environment.tier !== 'production') return;
-  if (!env.receiver.versioning) {
+  const receiver = stackOwnedReceiver(env);
+  if (receiver?.versioning === false) {
     report(
       ctx,
       'production-versioning',
@@ -37,7 +41,7 @@ function checkProductionSafety(env: EnvironmentShape, ctx: Ctx): void {
       'a production environment must keep versioning on: it is what lets you recover an overwritten or deleted audience file',
     );
   }
-  if (env.receiver.forceDestroy) {
+  if (receiver?.forceDestroy === true) {
     report(
       ctx,
       'production-force-destroy',
@@ -246,7 +250,13 @@ function checkAccessKeySlots(env: EnvironmentShape, ctx: Ctx): void {
 }
 
 function checkReceiver(env: EnvironmentShape, ctx: Ctx): void {
-  const { receiver, campaign } = env;
+  const { campaign } = env;
+  const receiver = stackOwnedReceiver(env);
+  // Adobe's receiver servers name the folders themselves (see adobe-receiver-rules.ts).
+  if (receiver === undefined) {
+    checkAccountNames(env, ctx);
+    return;
+  }
   if (receiver.accessLogs?.bucketName === receiver.bucketName) {
     report(
       ctx,
@@ -265,15 +275,7 @@ function checkReceiver(env: EnvironmentShape, ctx: Ctx): void {
       'the import and export external accounts need different folders, or each side would read the files it writes',
     );
   }
-  if (campaign.externalAccounts.import.name === campaign.externalAccounts.export.name) {
-    report(
-      ctx,
-      'distinct-account-names',
-      ['campaign', 'externalAccounts', 'export', 'name'],
-      campaign.externalAccounts.export.name,
-      'the import and export external accounts need different names',
-    );
-  }
+  checkAccountNames(env, ctx);
   if (receiver.kmsKeyArn !== undefined && kmsRegion(receiver.kmsKeyArn) !== env.aws.region) {
     report(
       ctx,
@@ -281,6 +283,19 @@ function checkReceiver(env: EnvironmentShape, ctx: Ctx): void {
       ['receiver', 'kmsKeyArn'],
       receiver.kmsKeyArn,
       `the KMS key must be in the bucket's region \`${env.aws.region}\``,
+    );
+  }
+}
+
+function checkAccountNames(env: EnvironmentShape, ctx: Ctx): void {
+  const { externalAccounts } = env.campaign;
+  if (externalAccounts.import.name === externalAccounts.export.name) {
+    report(
+      ctx,
+      'distinct-account-names',
+      ['campaign', 'externalAccounts', 'export', 'name'],
+      externalAccounts.export.name,
+      'the import and export external accounts need different names',
     );
   }
 }
@@ -318,7 +333,7 @@ function checkVisitorIdService(env: EnvironmentShape, ctx: Ctx): void {
 function checkBackend(env: EnvironmentShape, ctx: Ctx): void {
   const backend = env.backend;
   if (backend.type !== 's3') return;
-  if (backend.bucket === env.receiver.bucketName) {
+  if (receiverBuckets(env).includes(backend.bucket)) {
     report(
       ctx,
       'state-not-in-receiver-bucket',

@@ -4,7 +4,9 @@ import { AWS_REGIONS } from './aws-regions';
 import { DEFAULTS, defaultLocalStatePath } from './defaults';
 import {
   aamDestinationId,
+  accessKeyId,
   accountId,
+  adobeReceiverServer,
   bucketName,
   days,
   email,
@@ -135,7 +137,12 @@ const accessLogs = z.strictObject({
   ),
 });
 
-const receiver = z.strictObject({
+const stackOwnedReceiver = z.strictObject({
+  // Optional, so existing files need no change; the output always names the mode, for narrowing.
+  mode: z
+    .literal(DEFAULTS.receiver.mode)
+    .optional()
+    .transform(() => DEFAULTS.receiver.mode),
   bucketName: bucketName.meta(
     perEnvironment(
       "S3 bucket name: 3–63 lowercase letters, digits and hyphens, starting and ending with a letter or digit, no reserved prefix/suffix, **no dots** (a dotted name breaks TLS for `<bucket>.s3.amazonaws.com`). Unique across environments, and never another environment's access-log bucket or any environment's state bucket.",
@@ -176,6 +183,49 @@ const receiver = z.strictObject({
     .optional()
     .meta(presenceShared('Server access logging of the receiver bucket: where the log objects go.')),
 });
+
+/** What Adobe sent for one external account. */
+const adobeAccount = (name: string, flow: string) =>
+  z.strictObject({
+    receiverServer: adobeReceiverServer.meta(
+      perEnvironment(
+        `Receiver server of the \`${name}\` account (${flow}) from Adobe's reply, in Campaign's form \`<bucket>.s3.amazonaws.com/<path>\`: no scheme, no region in the host, a bucket name by S3's rules without dots, a folder path. No two environments may name the same location (or one inside another), nor a bucket another environment creates.`,
+      ),
+    ),
+    region: z
+      .enum(AWS_REGIONS)
+      .meta(perEnvironment(`AWS Region of the \`${name}\` account from Adobe's reply (a commercial AWS region).`)),
+    accessKeyId: accessKeyId.meta(
+      perEnvironment(
+        `AWS Access Key ID of the \`${name}\` account from Adobe's reply: \`AKIA\` or \`ASIA\` and 16 uppercase letters or digits. Never the secret access key, which \`npm run secret -- set <environment>\` stores in AWS Secrets Manager.`,
+      ),
+    ),
+  });
+
+/**
+ * The receiver Adobe provisions: the stack creates no bucket, user or key, records what Adobe sent
+ * and declares where the secret is kept (its value never passes through Terraform).
+ */
+const adobeProvisionedReceiver = z.strictObject({
+  mode: z.literal('adobe-provisioned'),
+  import: adobeAccount(DEFAULTS.campaign.importAccount.name, 'Audience Manager → Campaign'),
+  export: adobeAccount(DEFAULTS.campaign.exportAccount.name, 'Campaign → Audience Manager'),
+  secretKmsKeyArn: kmsKeyArn
+    .optional()
+    .meta(
+      presenceShared(
+        "Customer-managed KMS key that encrypts the Secrets Manager secrets holding Adobe's secret access keys; without it, Secrets Manager's AWS-managed key. A key ARN in `aws.region` (where the secrets are).",
+      ),
+    ),
+});
+
+const receiver = z
+  .discriminatedUnion('mode', [stackOwnedReceiver, adobeProvisionedReceiver])
+  .meta(
+    perEnvironment(
+      "Who provisions the S3 location Campaign and Audience Manager exchange files in. `stack-owned` (the default): this stack creates the bucket, the IAM user, group and policy, and the access key. `adobe-provisioned`: Adobe did (its reply gives each external account's receiver server, region, access key ID and secret); the stack creates none of them, records what Adobe sent, and declares a Secrets Manager secret per account whose value `npm run secret -- set <environment>` stores. `accessKey` and `adopt.receiverBucket`/`adopt.iamUser` belong to `stack-owned`; `campaign.externalAccounts.*.folder` is then part of Adobe's receiver server. Decided with Adobe per environment; switching is a reviewed change that creates or destroys the bucket and key.",
+    ),
+  );
 
 const slotName = z
   .string()

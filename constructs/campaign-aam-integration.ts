@@ -2,7 +2,9 @@ import { Construct } from 'constructs';
 import { campaignSettings } from '../campaign/settings';
 import { declaredBucketSettings, iamUserName, integrationName } from '../config/adopt';
 import type { Environment } from '../config/environment';
+import { ADOBE_ACCOUNTS, type AdobeAccount } from '../config/receiver-mode';
 import { slug } from '../config/slug';
+import { AdobeReceiverSecret } from './adobe-receiver-secret';
 import { ExternalAccount } from './campaign/external-account';
 import { ProvisioningRequest } from './campaign/provisioning-request';
 import { SharedDataSource } from './campaign/shared-data-source';
@@ -36,13 +38,17 @@ export type CampaignAamIntegrationProps = Environment;
  * (request, external accounts, data sources, Visitor ID service) wired together from one validated
  * environment. Every resource's address derives from the construct's own path, so two instances
  * (with two environments) sit in one stack, and one instance in each of several stacks, without
- * colliding. It declares no provider, backend or outputs: the stack around it does.
+ * colliding. It declares no provider, backend or outputs: the stack around it does. When Adobe
+ * provisioned the receiver, there is no bucket or key: a Secrets Manager secret per external
+ * account takes their place, declared without a value.
  */
 export class CampaignAamIntegration extends Construct {
-  /** The S3 bucket segment files are exchanged through, with its settings. */
-  readonly receiver: ReceiverBucket;
-  /** The IAM user, group, policy and access keys Campaign signs in with. */
-  readonly accessKey: ReceiverAccessKey;
+  /** The S3 bucket segment files are exchanged through, with its settings; none when Adobe provisioned the receiver. */
+  readonly receiver?: ReceiverBucket;
+  /** The IAM user, group, policy and access keys Campaign signs in with; none when Adobe provisioned the receiver. */
+  readonly accessKey?: ReceiverAccessKey;
+  /** Where the secrets Adobe sent are kept, per account; empty for a stack-owned receiver. */
+  readonly adobeSecrets: ReadonlyMap<AdobeAccount, AdobeReceiverSecret>;
   /** The tracking server's DNS records. */
   readonly trackingDns: TrackingDns;
   /** The request to Adobe, recorded as a Campaign setting. */
@@ -63,32 +69,52 @@ export class CampaignAamIntegration extends Construct {
     super(scope, id);
     const { receiver } = env;
     const campaign = campaignSettings(env);
+    let accessKeyId: (direction: AdobeAccount) => string;
 
-    this.receiver = new ReceiverBucket(this, 'receiver', {
-      ...receiver,
-      eventBridgeNotifications: declaredBucketSettings(env).includes('notifications'),
-    });
+    if (receiver.mode === 'adobe-provisioned') {
+      this.adobeSecrets = new Map(
+        ADOBE_ACCOUNTS.map((direction) => {
+          const settings = campaign.externalAccounts[direction];
+          const secret = new AdobeReceiverSecret(this, `adobe-secret-${direction}`, {
+            name: settings.secretName!,
+            accountName: settings.name,
+            accessKeyId: receiver[direction].accessKeyId,
+            kmsKeyArn: receiver.secretKmsKeyArn,
+          });
+          return [direction, secret];
+        }),
+      );
+      accessKeyId = (direction) => receiver[direction].accessKeyId;
+    } else {
+      this.adobeSecrets = new Map();
+      this.receiver = new ReceiverBucket(this, 'receiver', {
+        ...receiver,
+        eventBridgeNotifications: declaredBucketSettings(env).includes('notifications'),
+      });
 
-    this.accessKey = new ReceiverAccessKey(this, 'access-key', {
-      name: integrationName(env.name),
-      userName: iamUserName(env),
-      bucketName: receiver.bucketName,
-      prefix: receiver.prefix,
-      slots: env.accessKey.slots,
-      kmsKeyArn: receiver.kmsKeyArn,
-      pgpPublicKey: env.accessKey.pgpPublicKey,
-    });
+      this.accessKey = new ReceiverAccessKey(this, 'access-key', {
+        name: integrationName(env.name),
+        userName: iamUserName(env),
+        bucketName: receiver.bucketName,
+        prefix: receiver.prefix,
+        slots: env.accessKey.slots,
+        kmsKeyArn: receiver.kmsKeyArn,
+        pgpPublicKey: env.accessKey.pgpPublicKey,
+      });
+      const activeKey = this.accessKey.keys.get(env.accessKey.activeSlot);
+      if (activeKey === undefined)
+        throw new Error(`unreachable: active slot ${env.accessKey.activeSlot} was validated`);
+      accessKeyId = () => activeKey.id;
+    }
 
     this.trackingDns = new TrackingDns(this, 'tracking-dns', env.dns);
 
     this.provisioningRequest = new ProvisioningRequest(this, 'provisioning-request', campaign.provisioningRequest);
 
-    const activeKey = this.accessKey.keys.get(env.accessKey.activeSlot);
-    if (activeKey === undefined) throw new Error(`unreachable: active slot ${env.accessKey.activeSlot} was validated`);
-    const account = (direction: 'import' | 'export') =>
+    const account = (direction: AdobeAccount) =>
       new ExternalAccount(this, `external-account-${direction}`, {
         ...campaign.externalAccounts[direction],
-        accessKeyId: activeKey.id,
+        accessKeyId: accessKeyId(direction),
       });
     this.importAccount = account('import');
     this.exportAccount = account('export');

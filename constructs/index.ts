@@ -1,3 +1,4 @@
+export * from './adobe-receiver-secret';
 export * from './campaign-aam-integration';
 export * from './campaign/campaign-setting';
 export * from './campaign/external-account';

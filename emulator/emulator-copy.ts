@@ -34,9 +34,15 @@ export function emulatorCopy(original: Record<string, unknown>, env: Environment
   }
   file.aws = { ...file.aws, endpoint: side.endpoint, accountId: side.accountId };
   file.dns = { ...file.dns, hostedZoneId: side.hostedZoneId };
-  if (env.receiver.kmsKeyArn !== undefined) {
+  if (env.receiver.mode === 'stack-owned' && env.receiver.kmsKeyArn !== undefined) {
     delete file.receiver.kmsKeyArn;
     notes.push('receiver.kmsKeyArn dropped: SSE-S3 instead (the key exists only in your account)');
+  }
+  if (env.receiver.mode === 'adobe-provisioned' && env.receiver.secretKmsKeyArn !== undefined) {
+    delete file.receiver.secretKmsKeyArn;
+    notes.push(
+      "receiver.secretKmsKeyArn dropped: Secrets Manager's own key instead (the key exists only in your account)",
+    );
   }
   if (env.accessKey.pgpPublicKey !== undefined) {
     delete file.accessKey?.pgpPublicKey;

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { unknownEnvironment } from '../config/environment-files';
 import type { Environment } from '../config/environment';
 import { loadEnvironments } from '../config/load';
+import { isAdobeProvisioned, stackOwnedReceiver } from '../config/receiver-mode';
 import { describeNonConvergence } from '../deploy/convergence';
 import { deployEnvironment, toolEnv } from '../deploy/deploy';
 import { lastLines, runCommand } from '../deploy/processes';
@@ -20,6 +21,8 @@ import {
   emulatorS3,
   withBucketPolicySetAside,
 } from './aws';
+import { checkAdobeConnection, playAdobe, withEmulatorAdobeKey } from './adobe-receiver';
+import { type Credentials } from './aws';
 import { emulatorCopy } from './emulator-copy';
 import { startMoto, type Moto } from './moto';
 import { ensurePythonTools, REQUIREMENTS } from './python-venv';
@@ -48,6 +51,8 @@ export class LocalRun {
   private moto: Moto | undefined;
   private copy: Environment | undefined;
   private synthesized: SynthesizedEnvironment | undefined;
+  /** The key the emulator made in Adobe's place, for an environment whose receiver Adobe provisioned. */
+  private adobeKey: Credentials | undefined;
 
   /** `environment` must be the name of an existing environment file (the command checks it first). */
   constructor(
@@ -107,10 +112,11 @@ export class LocalRun {
         ),
       );
     const hostedZoneId = await createHostedZone(emulatorRoute53(moto.endpoint), original.dns.zoneName);
-    if (original.receiver.accessLogs !== undefined) {
+    const accessLogs = stackOwnedReceiver(original)?.accessLogs;
+    if (accessLogs !== undefined) {
       await createBucket(
         emulatorS3(moto.endpoint, undefined, original.aws.region),
-        original.receiver.accessLogs.bucketName,
+        accessLogs.bucketName,
         original.aws.region,
       );
     }
@@ -121,6 +127,10 @@ export class LocalRun {
       hostedZoneId,
       statePath: join(this.dir, 'terraform.tfstate'),
     });
+    if (isAdobeProvisioned(original)) {
+      this.adobeKey = await playAdobe(moto.endpoint, original);
+      notes.push(withEmulatorAdobeKey(file, this.adobeKey));
+    }
     const environments = join(this.dir, 'environments');
     mkdirSync(environments, { recursive: true });
     writeFileSync(join(environments, `${this.environment}.json`), `${JSON.stringify(file, null, 2)}\n`);
@@ -159,6 +169,7 @@ export class LocalRun {
   /** Step 4: what `npm run verify` does, with the issued key. */
   async checkConnection(): Promise<string> {
     const env = this.required(this.copy);
+    if (isAdobeProvisioned(env)) return this.checkAdobeConnection(env);
     const target = connectionTarget(env, issuedKey(env, this.stackDir, toolEnv()));
     // moto ignores the conditions of the TLS-only bucket policy and would deny every object request.
     const results = await withBucketPolicySetAside(emulatorS3(this.required(this.moto).endpoint), target.bucket, () =>
@@ -168,6 +179,18 @@ export class LocalRun {
     const failed = results.find((r) => !r.ok);
     if (failed !== undefined) throw new StepFailure(`${failed.step} failed`, [`✗ ${failed.step}: ${failed.detail}`]);
     return `${results.map((r) => r.step).join(', ')} under s3://${target.bucket}/${target.folder} with access key ${target.accessKeyId}`;
+  }
+
+  /** Step 4 for a receiver Adobe provisioned: the secret stored as `npm run secret` stores it, then verified from there. */
+  private async checkAdobeConnection(env: Parameters<typeof checkAdobeConnection>[0]): Promise<string> {
+    const { results, where, accessKeyId } = await checkAdobeConnection(
+      env,
+      this.required(this.adobeKey).secretAccessKey,
+    );
+    for (const r of results) this.log(`${r.ok ? '✓' : r.restricted ? '!' : '✗'} ${r.step}: ${r.detail}`);
+    const failed = results.find((r) => !r.ok && r.restricted !== true);
+    if (failed !== undefined) throw new StepFailure(`${failed.step} failed`, [`✗ ${failed.step}: ${failed.detail}`]);
+    return `secret stored in Secrets Manager, then ${results.map((r) => r.step).join(', ')} under ${where} with Adobe's access key ${accessKeyId}`;
   }
 
   /** Step 5's material: non-sensitive outputs and the generated documents. */
@@ -181,9 +204,10 @@ export class LocalRun {
   /** Step 6: empty the bucket and destroy what was deployed; the local state (holding the dummy secret) goes too. */
   async destroy(): Promise<string> {
     // Versioning keeps the probe's versions; force-destroy's DeleteObjects fails on them in moto.
-    const bucket = this.required(this.copy).receiver.bucketName;
+    // Adobe's receiver (played by the emulator) is not the stack's: it stays until the emulator stops.
+    const bucket = stackOwnedReceiver(this.required(this.copy))?.bucketName;
     const s3 = emulatorS3(this.required(this.moto).endpoint);
-    await withBucketPolicySetAside(s3, bucket, () => emptyVersionedBucket(s3, bucket));
+    if (bucket !== undefined) await withBucketPolicySetAside(s3, bucket, () => emptyVersionedBucket(s3, bucket));
     const destroyed = await runCommand(
       'terraform',
       [`-chdir=${this.stackDir}`, 'destroy', '-auto-approve', '-input=false', '-no-color'],

@@ -11,6 +11,8 @@ import {
 } from '../campaign/vocabulary';
 import { iamUserName } from '../config/adopt';
 import type { Environment } from '../config/environment';
+import { type AdobeProvisionedReceiver, isAdobeProvisioned } from '../config/receiver-mode';
+import { adobeExternalAccounts, adobeKeyRotation, receiverModeSwitch } from './adobe-receiver-sections';
 import { mermaidLabel, table } from './markdown';
 import { visitorIdSnippet } from './visitor-id-snippet';
 
@@ -21,18 +23,33 @@ export interface SetupSheetContext {
   readonly emailFile: string;
 }
 
-function dataFlow(env: Environment): string {
+/** The S3 box of the data flow: the stack's bucket and its folders, or the locations Adobe named. */
+function storage(env: Environment): string[] {
   const { receiver, campaign } = env;
-  const imp = campaign.externalAccounts.import;
-  const exp = campaign.externalAccounts.export;
+  if (receiver.mode === 'adobe-provisioned') {
+    return [
+      '  subgraph S3["S3 location provisioned by Adobe"]',
+      `    IMP["${mermaidLabel(receiver.import.receiverServer)}"]`,
+      `    EXP["${mermaidLabel(receiver.export.receiverServer)}"]`,
+      '  end',
+    ];
+  }
+  return [
+    `  subgraph S3["s3://${receiver.bucketName}/${receiver.prefix}"]`,
+    `    IMP["${mermaidLabel(`${campaign.externalAccounts.import.folder}/`)}"]`,
+    `    EXP["${mermaidLabel(`${campaign.externalAccounts.export.folder}/`)}"]`,
+    '  end',
+  ];
+}
+
+function dataFlow(env: Environment): string {
+  const imp = env.campaign.externalAccounts.import;
+  const exp = env.campaign.externalAccounts.export;
   return [
     '```mermaid',
     'flowchart LR',
     `  AAM["${mermaidLabel(SERVICE_LABELS[env.request.service])}"]`,
-    `  subgraph S3["s3://${receiver.bucketName}/${receiver.prefix}"]`,
-    `    IMP["${mermaidLabel(`${imp.folder}/`)}"]`,
-    `    EXP["${mermaidLabel(`${exp.folder}/`)}"]`,
-    '  end',
+    ...storage(env),
     `  AC["Adobe Campaign (${mermaidLabel(env.environment.label)})"]`,
     '  WEB["Web properties with the Visitor ID service"]',
     '  AAM -- "shared audiences" --> IMP',
@@ -84,6 +101,8 @@ function keyCommands(env: Environment, ctx: SetupSheetContext): string {
 }
 
 function externalAccounts(env: Environment, settings: CampaignSettings, ctx: SetupSheetContext): string {
+  if (isAdobeProvisioned(env))
+    return adobeExternalAccounts(env as Environment & { receiver: AdobeProvisionedReceiver }, settings);
   const fields = FIELD_LABELS['external-account'];
   const accounts = [settings.externalAccounts.import, settings.externalAccounts.export].map((account) =>
     [
@@ -223,7 +242,7 @@ export function campaignSetupSheet(env: Environment, ctx: SetupSheetContext): st
     '',
     '## Before you start: the request to Adobe',
     '',
-    `Send \`${ctx.emailFile}\` (beside this sheet; it opens as a draft) to ${env.request.recipient}. Adobe replies with the AAM Destination IDs used in step 2.`,
+    `Send \`${ctx.emailFile}\` (beside this sheet; it opens as a draft) to ${env.request.recipient}. Adobe replies with the AAM Destination IDs used in step 2${isAdobeProvisioned(env) ? ", and with the external accounts' values used in step 1" : ''}.`,
     '',
     '## Step 1: External accounts',
     '',
@@ -253,9 +272,12 @@ export function campaignSetupSheet(env: Environment, ctx: SetupSheetContext): st
           '```',
         ].join('\n'),
     '',
-    '## Rotating the access key without downtime',
+    ...(isAdobeProvisioned(env)
+      ? ['## When Adobe sends a new key', '', adobeKeyRotation(env), '']
+      : ['## Rotating the access key without downtime', '', keyRotation(env), '']),
+    '## Switching who provisions the receiver',
     '',
-    keyRotation(env),
+    receiverModeSwitch(env, settings),
     '',
     ...handMadeKeyRetirement(env),
   ].join('\n');

@@ -72,6 +72,19 @@ export function fold(prefix: string, text: string, indent: number): string[] {
   return lines;
 }
 
+/** What the reply should hold: with Adobe's receiver, also each external account's values. */
+function closingRequest(env: Environment): string[] {
+  if (env.receiver.mode === 'stack-owned')
+    return ['Please reply with the AAM Destination IDs for our shared data sources.'];
+  const { import: imp, export: exp } = env.campaign.externalAccounts;
+  const label = FIELD_LABELS['external-account'];
+  return fold(
+    '',
+    `Please reply with the AAM Destination IDs for our shared data sources and, for each of the external accounts ${imp.name} and ${exp.name}, the ${label.receiverServer}, ${label.region} and ${label.accessKeyId}. Please send the ${label.secretAccessKey} through a secure channel, never in an email.`,
+    0,
+  );
+}
+
 /**
  * The provisioning request as a ready-to-send message (`.eml`, RFC 5322, CRLF line endings, body
  * lines folded at 78 characters and never over 998).
@@ -101,7 +114,7 @@ export function provisioningEmail(env: Environment): string {
     '',
     ...body,
     '',
-    'Please reply with the AAM Destination IDs for our shared data sources.',
+    ...closingRequest(env),
     '',
     'Kind regards,',
     env.request.requester.name,

@@ -1,4 +1,5 @@
 import { DECRYPT_SECRET, OUTPUTS, outputCommand } from '../campaign/output-names';
+import { secretCommand } from '../secret/secret-commands';
 import {
   DATA_SOURCE_ACTIONS,
   DESTINATION_ID_PLACEHOLDERS,
@@ -57,13 +58,21 @@ function keySteps(env: EnvironmentChanges, slot: string): string {
   return `${id} and ${secret}`;
 }
 
+/** How to enter Adobe's key: the ID Adobe sent, the secret from where `npm run secret` stored it. */
+function adobeKeySteps(env: EnvironmentChanges, c: CampaignChange): string | undefined {
+  const { accessKeyId, secretName } = c.after;
+  if (typeof accessKeyId !== 'string' || typeof secretName !== 'string') return undefined;
+  const labels = FIELD_LABELS['external-account'];
+  return `${bold(labels.accessKeyId)} to ${code(accessKeyId)} and ${bold(labels.secretAccessKey)} to Adobe's secret kept in ${code(secretName)} (stored with ${code(secretCommand.set(env.name))}; paste it, never post it)`;
+}
+
 const KEY_FIELDS = new Set(['accessKeyId', 'keySlot']);
 
 function externalAccountStep(env: EnvironmentChanges, c: CampaignChange): string {
   const place = bold(SETTING_PLACES['external-account']);
   const name = bold(c.record ?? '');
   const slot = c.after.keySlot;
-  const key = typeof slot === 'string' ? keySteps(env, slot) : undefined;
+  const key = typeof slot === 'string' ? keySteps(env, slot) : adobeKeySteps(env, c);
   const test = `, then click ${bold(TEST_CONNECTION)}`;
   if (c.action === 'delete') return `In ${place}, delete or disable ${name}: this environment no longer declares it.`;
   const set = settings(

@@ -14,7 +14,8 @@ import { IMPORT_IDS } from './import-ids';
 export function importAdoptedResources(integration: CampaignAamIntegration, env: Environment): void {
   const { receiverBucket, iamUser, trackingRecords } = env.adopt;
 
-  if (receiverBucket !== false) {
+  // Adoption of a bucket or user is validated to be absent when Adobe provisioned the receiver.
+  if (receiverBucket !== false && integration.receiver !== undefined) {
     const { bucket, bucketName, settings } = integration.receiver;
     bucket.importFrom(IMPORT_IDS.bucket(bucketName));
     const adopted = receiverBucket === true ? [...settings.keys()] : receiverBucket.settings;
@@ -25,7 +26,7 @@ export function importAdoptedResources(integration: CampaignAamIntegration, env:
     }
   }
 
-  if (iamUser !== false) {
+  if (iamUser !== false && integration.accessKey !== undefined) {
     const { user, userName } = integration.accessKey;
     user.importFrom(IMPORT_IDS.iamUser(userName));
   }

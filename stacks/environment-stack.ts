@@ -41,12 +41,14 @@ export class EnvironmentStack extends TerraformStack {
 
   /** What a Campaign administrator copies into the external accounts after deploy. */
   private addCampaignOutputs(env: Environment): void {
-    const { receiver } = env;
     const output = (name: string, value: string, description: string, sensitive = false) =>
       new TerraformOutput(this, name, { value, description, sensitive });
 
-    output(OUTPUTS.bucket, receiver.bucketName, 'Receiver S3 bucket');
-    output(OUTPUTS.region, env.aws.region, 'AWS Region field of both external accounts');
+    const { receiver } = env;
+    if (receiver.mode === 'stack-owned') {
+      output(OUTPUTS.bucket, receiver.bucketName, 'Receiver S3 bucket');
+      output(OUTPUTS.region, env.aws.region, 'AWS Region field of both external accounts');
+    }
     for (const account of [this.integration.importAccount, this.integration.exportAccount]) {
       const { name, direction, receiverServer } = account.props;
       output(
@@ -55,9 +57,13 @@ export class EnvironmentStack extends TerraformStack {
         `Receiver server of the ${name} external account`,
       );
     }
+    if (receiver.mode === 'adobe-provisioned') {
+      this.addAdobeOutputs();
+      return;
+    }
     output(OUTPUTS.activeSlot, env.accessKey.activeSlot, 'Key slot the external accounts should use');
 
-    for (const [slot, key] of this.integration.accessKey.keys) {
+    for (const [slot, key] of this.integration.accessKey!.keys) {
       output(OUTPUTS.accessKeyId(slot), key.id, `AWS Access Key ID of key slot ${slot}`);
       if (env.accessKey.pgpPublicKey === undefined) {
         output(OUTPUTS.secretAccessKey(slot), key.secret, `Secret Access Key of key slot ${slot} (sensitive)`, true);
@@ -74,5 +80,25 @@ export class EnvironmentStack extends TerraformStack {
       this.integration.importAccount.props.accessKeyId,
       'AWS Access Key ID field of both external accounts',
     );
+  }
+
+  /** Adobe's values, per account, and where each secret is kept (its ARN, never its value). */
+  private addAdobeOutputs(): void {
+    for (const account of [this.integration.importAccount, this.integration.exportAccount]) {
+      const { name, direction, region, accessKeyId } = account.props;
+      const names = OUTPUTS.adobe(direction);
+      new TerraformOutput(this, names.region, {
+        value: region,
+        description: `AWS Region of the ${name} external account`,
+      });
+      new TerraformOutput(this, names.accessKeyId, {
+        value: accessKeyId,
+        description: `AWS Access Key ID of the ${name} external account (Adobe's key)`,
+      });
+      new TerraformOutput(this, names.secretArn, {
+        value: this.integration.adobeSecrets.get(direction)!.secret.arn,
+        description: `Secrets Manager secret that holds the ${name} account's secret access key (\`npm run secret -- set\` stores it)`,
+      });
+    }
   }
 }

@@ -17,13 +17,33 @@ export interface ConnectionTarget {
   readonly secretAccessKey: string;
   /** Emulator endpoint, for environments with `aws.endpoint`. */
   readonly endpoint?: string;
+  /**
+   * Whose key it is. Adobe decides what its own key may do: a key that may not list or delete is
+   * reported as restricted (and the check goes on), not as a broken connection.
+   * @default 'stack'
+   */
+  readonly keyOwner?: 'stack' | 'adobe';
 }
 
 export interface StepResult {
   readonly step: 'write' | 'list' | 'read' | 'delete';
   readonly ok: boolean;
   readonly detail: string;
+  /** Adobe's key was denied a step it may be meant not to have (list, delete); `ok` is false. */
+  readonly restricted?: boolean;
 }
+
+/** What Adobe's key may be denied on purpose, and what that means for Campaign. */
+const ADOBE_RESTRICTIONS: Partial<Record<StepResult['step'], (where: string) => string>> = {
+  list: (where) =>
+    `Adobe's key may not list ${where}: Campaign finds Adobe's files by listing the import folder, so ask Adobe whether this key is the one for the import account`,
+  delete: (where) =>
+    `Adobe's key may not delete ${where}: the probe stays there (harmless text; Adobe's clean-up or lifecycle removes it), and Campaign will not remove processed files either; ask Adobe if that is not intended`,
+};
+
+const isAccessDenied = (error: unknown) =>
+  error instanceof Error &&
+  (error.name === 'AccessDenied' || (error as S3ServiceException).$metadata?.httpStatusCode === 403);
 
 const HINTS: Record<string, string> = {
   InvalidAccessKeyId: 'the access key ID does not exist: it was retired, or mistyped',
@@ -98,13 +118,24 @@ export async function verifyConnection(
 
   try {
     for (const [step, run] of steps) {
+      const restriction = target.keyOwner === 'adobe' ? ADOBE_RESTRICTIONS[step] : undefined;
       try {
         results.push({ step, ok: true, detail: await run() });
       } catch (error) {
-        results.push({ step, ok: false, detail: explain(error) });
+        if (restriction !== undefined && isAccessDenied(error)) {
+          results.push({
+            step,
+            ok: false,
+            restricted: true,
+            detail: restriction(step === 'list' ? `s3://${target.bucket}/${target.folder}` : where),
+          });
+        } else {
+          results.push({ step, ok: false, detail: explain(error) });
+        }
       }
       onStep(results[results.length - 1]);
-      if (!results[results.length - 1].ok) break;
+      const last = results[results.length - 1];
+      if (!last.ok && last.restricted !== true) break;
     }
     // A probe left in the import folder could be picked up by Campaign as a segment file: when a
     // check fails after the write, the probe is still removed (quietly, as best it can).

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { OUTPUTS } from '../campaign/output-names';
+import { splitReceiverServer } from '../campaign/vocabulary';
 import type { Environment } from '../config/environment';
 import type { ConnectionTarget } from './connection-check';
 
@@ -63,11 +64,19 @@ export function issuedKey(env: Environment, stackDir: string, vars: NodeJS.Proce
   return { accessKeyId: id, secretAccessKey: secret };
 }
 
-/** Where Campaign's connection test writes: the import folder under the prefix. */
+/**
+ * Where Campaign's connection test writes: the import folder under the prefix, or the import
+ * account's location that Adobe named (in its region, with Adobe's key).
+ */
 export function connectionTarget(env: Environment, key: IssuedKey): ConnectionTarget {
+  const { receiver } = env;
+  if (receiver.mode === 'adobe-provisioned') {
+    const { bucket, folder } = splitReceiverServer(receiver.import.receiverServer)!;
+    return { bucket, folder, region: receiver.import.region, endpoint: env.aws.endpoint, keyOwner: 'adobe', ...key };
+  }
   return {
-    bucket: env.receiver.bucketName,
-    folder: `${env.receiver.prefix}${env.campaign.externalAccounts.import.folder}/`,
+    bucket: receiver.bucketName,
+    folder: `${receiver.prefix}${env.campaign.externalAccounts.import.folder}/`,
     region: env.aws.region,
     endpoint: env.aws.endpoint,
     ...key,

@@ -23,6 +23,8 @@ export class ExternalAccount extends CampaignSetting<'external-account'> {
       accessKeyId: props.accessKeyId,
       region: props.region,
       keySlot: props.keySlot,
+      provisionedBy: props.provisionedBy,
+      secretName: props.secretName,
     });
   }
 }

@@ -11,7 +11,8 @@ export const activeSlotChanged: RiskRule = {
       .filter((c) => c.kind === 'external-account' && c.action === 'update')
       .flatMap((c) =>
         c.fields
-          .filter((f) => f.field === 'keySlot')
+          // A slot appearing or going with a switch of receiver mode is that switch's finding.
+          .filter((f) => f.field === 'keySlot' && f.before !== undefined && f.after !== undefined)
           .map((f) => ({
             address: c.address,
             what: `${recordTitle(c)}: ${f.label} ${arrow(f.before, f.after)}`,

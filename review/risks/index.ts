@@ -1,5 +1,6 @@
 import { accessKeyReplaced } from './access-key';
 import { accountGuardChanged } from './account-guard';
+import { adobeKeyChanged } from './adobe-key';
 import { activeSlotChanged } from './active-slot';
 import { aamDestinationChanged } from './aam-destination';
 import { backendChanged } from './backend';
@@ -11,6 +12,7 @@ import { environmentRemoved } from './environment-removed';
 import { forceDestroyOn } from './force-destroy';
 import { iamWidened } from './iam-widened';
 import { publicAccessOpened } from './public-access';
+import { receiverModeSwitched } from './receiver-mode';
 import { receiverServerChanged } from './receiver-server';
 import { tlsOnlyRemoved } from './tls-only';
 import { trackingDnsChanged } from './tracking-dns';
@@ -29,7 +31,9 @@ export const RISK_RULES: readonly RiskRule[] = [
   versioningSuspended,
   tlsOnlyRemoved,
   iamWidened,
+  receiverModeSwitched,
   accessKeyReplaced,
+  adobeKeyChanged,
   activeSlotChanged,
   trackingDnsChanged,
   aamDestinationChanged,

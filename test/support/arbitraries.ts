@@ -161,3 +161,88 @@ export const MUTATIONS: readonly Mutation[] = [
   { path: 'environment.tier', apply: (f) => (f.environment.tier = 'prod') },
   { path: 'receiver.extraSetting', apply: (f) => (f.receiver.extraSetting = true) },
 ];
+
+const accessKeyId = fc.stringMatching(/^[A-Z0-9]{16}$/).map((s) => `AKIA${s}`);
+const folderPath = fc.array(label, { minLength: 1, maxLength: 3 }).map((parts) => parts.join('/'));
+
+/**
+ * Valid files whose receiver Adobe provisioned: the same files with Adobe's values in `receiver`
+ * (one bucket or two, one key or two, an optional KMS key for the secrets) and no `accessKey`.
+ */
+export const validAdobeProvisionedFile = fc
+  .tuple(
+    validEnvironmentFile,
+    fc.record({
+      buckets: fc.uniqueArray(bucketName, { minLength: 2, maxLength: 2 }),
+      oneBucket: fc.boolean(),
+      folders: fc.uniqueArray(folderPath, { minLength: 2, maxLength: 2, selector: (p) => p.split('/')[0] }),
+      keys: fc.uniqueArray(accessKeyId, { minLength: 2, maxLength: 2 }),
+      oneKey: fc.boolean(),
+      regions: fc.tuple(fc.constantFrom(...AWS_REGIONS), fc.constantFrom(...AWS_REGIONS)),
+      kms: fc.boolean(),
+    }),
+  )
+  .map(([file, adobe]) => {
+    const exportBucket = adobe.oneBucket ? adobe.buckets[0] : adobe.buckets[1];
+    const account = (bucket: string, folder: string, region: string, key: string) => ({
+      receiverServer: `${bucket}.s3.amazonaws.com/${folder}`,
+      region,
+      accessKeyId: key,
+    });
+    const { accessKey: _stackKey, ...rest } = file;
+    return {
+      ...rest,
+      receiver: {
+        mode: 'adobe-provisioned',
+        import: account(adobe.buckets[0], adobe.folders[0], adobe.regions[0], adobe.keys[0]),
+        export: account(
+          exportBucket,
+          adobe.folders[1],
+          adobe.oneBucket ? adobe.regions[0] : adobe.regions[1],
+          adobe.oneKey ? adobe.keys[0] : adobe.keys[1],
+        ),
+        ...(adobe.kms
+          ? {
+              secretKmsKeyArn: `arn:aws:kms:${file.aws.region}:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+            }
+          : {}),
+      },
+      // The state bucket may not be one of Adobe's.
+      backend: file.backend.type === 's3' ? { ...file.backend, bucket: 'fuzz-terraform-state' } : file.backend,
+    } as Record<string, any>;
+  });
+
+/** Rule-breaking changes to Adobe's receiver, with the field each must be reported at. */
+export const ADOBE_MUTATIONS: readonly Mutation[] = [
+  {
+    path: 'receiver.import.receiverServer',
+    apply: (f) => (f.receiver.import.receiverServer = `https://${f.receiver.import.receiverServer}`),
+  },
+  {
+    path: 'receiver.import.receiverServer',
+    apply: (f) => (f.receiver.import.receiverServer = f.receiver.import.receiverServer.split('/')[0]),
+  },
+  {
+    path: 'receiver.export.receiverServer',
+    apply: (f) =>
+      (f.receiver.export.receiverServer = f.receiver.export.receiverServer.replace(
+        '.s3.amazonaws.com',
+        `.s3.${f.receiver.export.region}.amazonaws.com`,
+      )),
+  },
+  { path: 'receiver.export.receiverServer', apply: (f) => (f.receiver.export = { ...f.receiver.import }) },
+  { path: 'receiver.import.accessKeyId', apply: (f) => (f.receiver.import.accessKeyId = 'AKIA123') },
+  {
+    path: 'receiver.export.accessKeyId',
+    apply: (f) => (f.receiver.export.accessKeyId = f.receiver.export.accessKeyId.toLowerCase()),
+  },
+  { path: 'receiver.import.region', apply: (f) => (f.receiver.import.region = 'mars-1') },
+  { path: 'receiver.export.region', apply: (f) => delete f.receiver.export.region },
+  { path: 'receiver.bucketName', apply: (f) => (f.receiver.bucketName = 'owned-bucket') },
+  { path: 'accessKey', apply: (f) => (f.accessKey = { slots: ['blue', 'green'] }) },
+  { path: 'adopt.iamUser', apply: (f) => (f.adopt = { iamUser: true }) },
+  {
+    path: 'campaign.externalAccounts.import.folder',
+    apply: (f) => (f.campaign.externalAccounts = { import: { folder: 'in' } }),
+  },
+];

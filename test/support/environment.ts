@@ -4,6 +4,7 @@ import { CollectingSynthesizer } from '../../synth/collecting-synthesizer';
 import { tempDir } from './temp';
 import type { Environment } from '../../config/environment';
 import { parseEnvironment } from '../../config/load';
+import { stackOwnedReceiver, type StackOwnedReceiver } from '../../config/receiver-mode';
 
 /** The contents of a small, valid environment file, as a user would write it. */
 export function validFile(): Record<string, any> {
@@ -28,6 +29,29 @@ export function validFile(): Record<string, any> {
     },
     campaign: { dataSources: [{ type: 'visitor-id', aamDestinationId: '123456' }] },
   };
+}
+
+/** What Adobe's reply gave, as a `receiver` section: one bucket, a folder and the same key for each account. */
+export const ADOBE_RECEIVER = {
+  mode: 'adobe-provisioned',
+  import: {
+    receiverServer: 'adobe-aam-initech.s3.amazonaws.com/campaign/import',
+    region: 'us-east-1',
+    accessKeyId: 'AKIAADOBEEXAMPLE0001',
+  },
+  export: {
+    receiverServer: 'adobe-aam-initech.s3.amazonaws.com/campaign/export',
+    region: 'us-east-1',
+    accessKeyId: 'AKIAADOBEEXAMPLE0001',
+  },
+} as const;
+
+/** A valid file whose receiver Adobe provisioned, with `change` applied. */
+export function adobeProvisionedFile(change: (file: Record<string, any>) => void = () => undefined) {
+  return fileWith((f) => {
+    f.receiver = structuredClone(ADOBE_RECEIVER);
+    change(f);
+  });
 }
 
 /** Applies `change` to a fresh valid file and returns it. */
@@ -56,6 +80,13 @@ export async function environment(file: Record<string, any> = validFile(), name 
   const parsed = await parseEnvironment(`environments/${name}.json`, JSON.stringify(file));
   if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message} [${p.rule}]`).join('\n'));
   return parsed.environment;
+}
+
+/** The stack's own receiver of an environment that has one; fails the test otherwise. */
+export function ownedReceiver(env: Environment): StackOwnedReceiver {
+  const receiver = stackOwnedReceiver(env);
+  if (receiver === undefined) throw new Error(`${env.name} has no stack-owned receiver`);
+  return receiver;
 }
 
 let outdir: string | undefined;

@@ -1,5 +1,5 @@
 import { RISK_RULES } from '../../../review';
-import { fileWith } from '../../support/environment';
+import { ADOBE_RECEIVER, fileWith } from '../../support/environment';
 import { gitProject, type GitProject } from '../../support/git-project';
 import { review } from '../../support/review';
 import { expectExit } from '../../support/terraform';
@@ -47,6 +47,13 @@ interface Case {
 }
 
 const same = () => undefined;
+
+/** What Adobe sent for environment `name`: a location of its own. */
+const adobeReceiver = (name: string) => (f: File) => {
+  f.receiver = structuredClone(ADOBE_RECEIVER);
+  f.receiver.import.receiverServer = `adobe-aam-${name}.s3.amazonaws.com/campaign/import`;
+  f.receiver.export.receiverServer = `adobe-aam-${name}.s3.amazonaws.com/campaign/export`;
+};
 
 /** Each case is one environment changed between the two revisions by its environment file alone. */
 const CASES: Record<string, Case> = {
@@ -210,6 +217,49 @@ const CASES: Record<string, Case> = {
     head: (f) => (f.aws.accountId = '444455556666'),
     says: ['`allowed_account_ids` `["111122223333"]` → `["444455556666"]`'],
     raised: ['account-guard-changed'],
+  },
+  'adobe-key-changed': {
+    change: 'Adobe sends a new key for the import account (its secret must be stored anew)',
+    base: adobeReceiver('adobe-key-changed'),
+    head: (f) => {
+      adobeReceiver('adobe-key-changed')(f);
+      f.receiver.import.accessKeyId = 'AKIAADOBEEXAMPLE0003';
+    },
+    says: [
+      'External account *importSharedAudience*: AWS Access Key ID `AKIAADOBEEXAMPLE0001` → `AKIAADOBEEXAMPLE0003`; store its secret after deploy with `npm run secret -- set adobe-key-changed --account import` (a new version of `campaign-aam-adobe-key-changed/import-secret-access-key`)',
+    ],
+    raised: ['adobe-key-changed'],
+  },
+  'adobe-location-changed': {
+    change: 'Adobe moves the export folder',
+    base: adobeReceiver('adobe-location-changed'),
+    head: (f) => {
+      adobeReceiver('adobe-location-changed')(f);
+      f.receiver.export.receiverServer = 'adobe-aam-adobe-location-changed.s3.amazonaws.com/campaign/out';
+    },
+    raised: ['receiver-server-changed'],
+  },
+  'mode-to-adobe': {
+    change: "the environment switches from the stack's bucket and key to Adobe's receiver",
+    base: same,
+    head: adobeReceiver('mode-to-adobe'),
+    says: [
+      "External account *importSharedAudience*: Provisioned by `this stack` → `Adobe`; enter Receiver server, AWS Access Key ID, Secret Access Key, AWS Region again from Adobe's reply; the plan: 2 resources created (aws_secretsmanager_secret), 14 resources destroyed (aws_iam_access_key, aws_iam_group, aws_iam_group_policy_attachment, aws_iam_policy, aws_iam_user, aws_iam_user_group_membership, aws_s3_bucket, aws_s3_bucket_lifecycle_configuration, aws_s3_bucket_notification, aws_s3_bucket_ownership_controls, aws_s3_bucket_policy, aws_s3_bucket_public_access_block, aws_s3_bucket_server_side_encryption_configuration, aws_s3_bucket_versioning)",
+    ],
+    raised: [
+      'access-key-replaced',
+      'bucket-destroyed',
+      'receiver-mode-switched',
+      'receiver-mode-switched',
+      'receiver-server-changed',
+      'receiver-server-changed',
+    ],
+  },
+  'mode-to-stack': {
+    change: "the environment switches from Adobe's receiver to the stack's bucket and key",
+    base: adobeReceiver('mode-to-stack'),
+    head: same,
+    raised: ['receiver-mode-switched', 'receiver-mode-switched', 'receiver-server-changed', 'receiver-server-changed'],
   },
   'env-removed': {
     change: 'the environment file is deleted',

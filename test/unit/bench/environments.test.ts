@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { writeBenchmarkEnvironments } from '../../../bench/environments';
 import type { Environment } from '../../../config/environment';
 import { loadEnvironments } from '../../../config/load';
+import { ownedReceiver } from '../../support/environment';
 import { tempDir } from '../../support/temp';
 
 describe('benchmark environments', () => {
@@ -23,7 +24,7 @@ describe('benchmark environments', () => {
 
   it('are all distinct: own bucket, hosted zone, host names and destination IDs', () => {
     const distinct = (values: string[]) => new Set(values).size === values.length;
-    expect(distinct(environments.map((e) => e.receiver.bucketName))).toBe(true);
+    expect(distinct(environments.map((e) => ownedReceiver(e).bucketName))).toBe(true);
     expect(distinct(environments.map((e) => e.dns.hostedZoneId))).toBe(true);
     expect(distinct(environments.map((e) => e.dns.zoneName))).toBe(true);
     const hosts = environments.flatMap((e) =>

@@ -1,5 +1,5 @@
 import { DEFAULTS } from '../../../config/defaults';
-import { environment, fileWith } from '../../support/environment';
+import { environment, fileWith, ownedReceiver } from '../../support/environment';
 
 describe('environment defaults', () => {
   it('fills every optional setting from DEFAULTS', async () => {
@@ -32,8 +32,8 @@ describe('environment defaults', () => {
         };
       }),
     );
-    expect(env.receiver.prefix).toBe('aam/segments/');
-    expect(env.receiver.segmentRetentionDays).toBe(90);
+    expect(ownedReceiver(env).prefix).toBe('aam/segments/');
+    expect(ownedReceiver(env).segmentRetentionDays).toBe(90);
     expect(env.backend).toEqual({
       type: 's3',
       bucket: 'initech-state',

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emulatorCopy } from '../../../emulator/emulator-copy';
 import { parseEnvironment } from '../../../config/load';
-import { environment } from '../../support/environment';
+import { environment, ownedReceiver } from '../../support/environment';
 import { PROJECT_DIR } from '../../support/run';
 
 const SIDE = {
@@ -30,7 +30,7 @@ describe('the emulator copy of an environment', () => {
     expect(parsed.environment.backend).toEqual({ type: 'local', path: SIDE.statePath });
     expect(parsed.environment.receiver).toEqual({ ...env.receiver, kmsKeyArn: undefined });
     // What identifies the example stays: bucket, zone name, tracking records, data sources.
-    expect(parsed.environment.receiver.bucketName).toBe(env.receiver.bucketName);
+    expect(ownedReceiver(parsed.environment).bucketName).toBe(ownedReceiver(env).bucketName);
     expect(parsed.environment.dns.trackingServer).toEqual(env.dns.trackingServer);
     expect(parsed.environment.campaign).toEqual(env.campaign);
   });

@@ -17,6 +17,7 @@ describe('Campaign setup sheet', () => {
       '## Step 3: Tracking server',
       '## Step 4: Visitor ID service',
       '## Rotating the access key without downtime',
+      '## Switching who provisions the receiver',
     ]);
   });
 

@@ -4,6 +4,7 @@ import type { Environment } from '../../../config/environment';
 import type { SynthesizedEnvironment } from '../../../synth/synthesize';
 import { synthesize } from '../../../synth/synthesize';
 import { EXAMPLES_DIR, exampleNames, loadExamples } from '../../support/examples';
+import { ownedReceiver } from '../../support/environment';
 import { tempDir } from '../../support/temp';
 import { PROJECT_DIR } from '../../support/run';
 
@@ -23,7 +24,8 @@ describe('handoff documents of the shipped examples', () => {
     expect(email).toContain(`IMS Org ID:                ${env.organization.imsOrgId}`);
     expect(email).toContain(`Environment:               ${env.environment.label}`);
     const sheet = read(name, 'campaign-setup.md');
-    expect(sheet).toContain(`\`${env.receiver.bucketName}.s3.amazonaws.com/${env.receiver.prefix}import\``);
+    const receiver = ownedReceiver(env);
+    expect(sheet).toContain(`\`${receiver.bucketName}.s3.amazonaws.com/${receiver.prefix}import\``);
     expect(sheet).toContain(`| AWS Region | \`${env.aws.region}\` |`);
     for (const source of env.campaign.dataSources) {
       if (source.aamDestinationId !== undefined)

@@ -13,7 +13,7 @@ describe('parseEnvironmentConfig', () => {
     const env = await parseEnvironmentConfig(config(), 'shop-dev');
     expect(env.name).toBe('shop-dev');
     expect(env.sourceFile).toBe('shop-dev');
-    expect(env.receiver.prefix).toBe('campaign-aam/');
+    expect(env.receiver).toMatchObject({ mode: 'stack-owned', prefix: 'campaign-aam/' });
     expect(env.accessKey).toEqual({ slots: ['blue'], activeSlot: 'blue' });
   });
 

@@ -132,8 +132,8 @@ describe('adoption import blocks', () => {
       fileWith((f) => (f.receiver.accessLogs = { bucketName: 'initech-logs', prefix: 'l/' })),
     );
     const integration = new CampaignAamIntegration(new TerraformStack(Testing.app(), 'test'), 'integration', env);
-    expect([...integration.receiver.settings.keys()]).toEqual([...BUCKET_SETTINGS]);
-    for (const [setting, resource] of integration.receiver.settings) {
+    expect([...integration.receiver!.settings.keys()]).toEqual([...BUCKET_SETTINGS]);
+    for (const [setting, resource] of integration.receiver!.settings) {
       expect(resource.terraformResourceType).toBe(BUCKET_SETTING_TYPES[setting]);
     }
   });

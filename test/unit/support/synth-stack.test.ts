@@ -9,8 +9,8 @@ async function stackWithConsoleLogin(): Promise<EnvironmentStack> {
     environment: await environment(),
     projectDir: '/project',
   });
-  new IamUserLoginProfile(stack.integration.accessKey, 'planted-login', {
-    user: stack.integration.accessKey.user.name,
+  new IamUserLoginProfile(stack.integration.accessKey!, 'planted-login', {
+    user: stack.integration.accessKey!.user.name,
   });
   return stack;
 }
