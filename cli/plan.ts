@@ -1,5 +1,5 @@
 // First: keeps libraries from loading what synth never uses (see the module).
-import '../synth/defer-unused-modules';
+import '../cdktf-internals/defer-unused-modules';
 import { cdktfBin, toolEnv } from '../deploy/deploy';
 import { runCommand, stopCommandsOnSignals } from '../deploy/processes';
 import { parseStackCommandArgs } from './stack-command-args';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { projectRoot } from '../synth/project-paths';
+import { coreCli } from '../cdktf-internals/core-cli';
 import { checkConvergence, type Convergence } from './convergence';
 import { type CommandResult, runCommand } from './processes';
 import { terraformEnv } from './terraform-env';
@@ -25,7 +25,7 @@ export function toolEnv(): NodeJS.ProcessEnv {
   return { ...process.env, ...terraformEnv(), CHECKPOINT_DISABLE: '1' };
 }
 
-export const cdktfBin = () => join(projectRoot(), 'node_modules', '.bin', 'cdktf');
+export const cdktfBin = () => coreCli().bin;
 
 /**
  * `cdktf deploy <environment>` of an already synthesized stack, then ALWAYS the convergence check:

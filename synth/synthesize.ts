@@ -8,13 +8,13 @@ import { layoutProblems, type ProjectLayout } from '../config/project-layout';
 import { campaignSetupSheet } from '../handoff/campaign-setup-sheet';
 import { provisioningEmail } from '../handoff/provisioning-email';
 import { EnvironmentStack } from '../stacks/environment-stack';
-import { CollectingSynthesizer, type StackFiles } from './collecting-synthesizer';
+import { CollectingSynthesizer, type StackFiles } from '../cdktf-internals/collecting-synthesizer';
 import { createStaging, type ManifestFile, type Staging, writeManifest, writeStacks } from './output-folder';
 import { lockOutputFolder } from './output-lock';
 import { HANDOFF, stagingDirOf } from './project-paths';
 import { removeInBackground } from './remove-in-background';
 import { checkSelection } from './stack-selection';
-import { skipTokenStackTraces } from './token-stack-traces';
+import { skipTokenStackTraces } from '../cdktf-internals/token-stack-traces';
 
 export interface SynthesizeOptions {
   /** Folder of `*.json` environment files. */
