@@ -1,82 +1,83 @@
 #!/usr/bin/env node
-// Switches a checkout of this project from cdktf 0.21 to its maintained fork, cdktn 0.24, by
-// editing package.json (see docs/cdktn.md); `npm install --legacy-peer-deps` then installs it.
-// usage: node scripts/use-cdktn.mjs [project folder]   (default: the current folder)
+// Switches a checkout of this project from cdktf 0.21 to its maintained fork, cdktn 0.24 (or back,
+// with --undo), by editing package.json; `npm install --legacy-peer-deps` then installs it.
+// See docs/cdktn.md.
 import console from 'node:console';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import process from 'node:process';
 
-/** Exactly what changes, and from what: anything else in package.json stays as it is. */
-const SWITCH = {
-  dependencies: {
-    // The fork under the old name: every `import ... from 'cdktf'` (ours and @cdktf/provider-aws's) gets it.
-    cdktf: { from: '0.21.0', to: 'npm:cdktn@0.24.0' },
-    // cdktn 0.24 asks for constructs >=10.6.0 <10.8.0.
-    constructs: { from: '10.4.2', to: '10.7.2' },
-  },
-  devDependencies: {
-    // The fork's CLI, in place of cdktf's; it installs a `cdktn` binary and reads the same cdktf.json.
-    'cdktf-cli': { from: '0.21.0', to: '0.24.0', as: 'cdktn-cli' },
-  },
-  // @cdktf/provider-aws 20.1.0 (hashicorp/aws 5.100.0) resolves its own `cdktf` to the same core.
-  overrides: { cdktf: { from: undefined, to: '$cdktf' } },
-};
+/**
+ * Every entry that differs between the two cores, as [cdktf 0.21, cdktn 0.24]: `[name, version]`,
+ * or `undefined` where the entry is absent. Anything else in package.json stays as it is.
+ */
+const ENTRIES = [
+  // The fork under the old name: every `import ... from 'cdktf'` (ours and @cdktf/provider-aws's) gets it.
+  ['dependencies', ['cdktf', '0.21.0'], ['cdktf', 'npm:cdktn@0.24.0']],
+  // cdktn 0.24 asks for constructs >=10.6.0 <10.8.0.
+  ['dependencies', ['constructs', '10.4.2'], ['constructs', '10.7.2']],
+  // The fork's CLI in place of cdktf's: it installs a `cdktn` binary and reads the same cdktf.json.
+  ['devDependencies', ['cdktf-cli', '0.21.0'], ['cdktn-cli', '0.24.0']],
+  // @cdktf/provider-aws 20.1.0 (hashicorp/aws 5.100.0) then resolves its own `cdktf` to the same core.
+  ['overrides', undefined, ['cdktf', '$cdktf']],
+];
 
-const usage = 'usage: node scripts/use-cdktn.mjs [project folder]';
+const USAGE = `usage: node scripts/use-cdktn.mjs [--undo] [project folder]   (default: the current folder)
+
+Edits the folder's package.json to use cdktn 0.24 instead of cdktf 0.21 (--undo: back to cdktf
+0.21), then says what to run. Changes nothing unless package.json is the shipped one, or already switched.`;
+
+const describe = (entry) => (entry === undefined ? 'absent' : `"${entry[0]}": "${entry[1]}"`);
 
 function main(args) {
   if (args.includes('--help') || args.includes('-h')) {
-    console.log(
-      `${usage}\n\nEdits the folder's package.json to use cdktn 0.24 instead of cdktf 0.21 (see docs/cdktn.md).`,
-    );
+    console.log(USAGE);
     return 0;
   }
-  if (args.length > 1 || args.some((a) => a.startsWith('-'))) {
-    console.error(`unexpected arguments: ${args.join(' ')}\n${usage}`);
+  const undo = args.includes('--undo');
+  const folders = args.filter((a) => a !== '--undo');
+  if (folders.length > 1 || folders.some((a) => a.startsWith('-'))) {
+    console.error(`unexpected arguments: ${args.join(' ')}\n\n${USAGE}`);
     return 2;
   }
-  const file = join(resolve(args[0] ?? '.'), 'package.json');
-  let text;
+  const file = join(resolve(folders[0] ?? '.'), 'package.json');
+  let pkg;
   try {
-    text = readFileSync(file, 'utf8');
+    pkg = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    console.error(`${file}: cannot read it (${error.code ?? error.message})`);
+    console.error(`${file}: cannot read it as JSON (${error.code ?? error.message})`);
     return 1;
   }
-  const pkg = JSON.parse(text);
-  if (pkg.dependencies?.cdktf === SWITCH.dependencies.cdktf.to) {
-    console.log(`${file}: already on cdktn; nothing changed`);
+  const [from, to] = undo ? [2, 1] : [1, 2];
+  const target = undo ? 'cdktf 0.21.0' : 'cdktn 0.24.0';
+  const has = (section, entry) => (entry === undefined ? true : pkg[section]?.[entry[0]] === entry[1]);
+  const hasNo = (section, entry, other) =>
+    entry === undefined ? pkg[section]?.[other[0]] === undefined : has(section, entry);
+  if (ENTRIES.every((e) => hasNo(e[0], e[to], e[from]))) {
+    console.log(`${file}: already on ${target}; nothing changed`);
     return 0;
   }
-  // Every change is checked before any is made: a package.json that is not this project's as
-  // shipped is left alone, with what differs.
-  const unexpected = Object.entries(SWITCH).flatMap(([section, entries]) =>
-    Object.entries(entries)
-      .filter(([name, { from }]) => pkg[section]?.[name] !== from)
-      .map(
-        ([name, { from }]) =>
-          `${section}.${name} is ${JSON.stringify(pkg[section]?.[name])}, expected ${JSON.stringify(from)}`,
-      ),
+  // Every entry is checked before any is changed: a package.json that is neither this project's as
+  // shipped nor switched is left alone, with what differs.
+  const unexpected = ENTRIES.filter((e) => !hasNo(e[0], e[from], e[to])).map(
+    (e) => `${e[0]}: expected ${describe(e[from])}, found ${JSON.stringify(pkg[e[0]]?.[(e[from] ?? e[to])[0]])}`,
   );
   if (unexpected.length > 0) {
-    console.error(
-      `${file}: not switched, it differs from the package.json this script knows:\n  ${unexpected.join('\n  ')}`,
-    );
+    console.error(`${file}: not switched, it is not the package.json this script knows:\n  ${unexpected.join('\n  ')}`);
     return 1;
   }
-  for (const [section, entries] of Object.entries(SWITCH)) {
-    // In place, in the same order, so the diff shows only what changed.
-    const kept = Object.entries(pkg[section] ?? {}).map(([name, value]) =>
-      entries[name] === undefined ? [name, value] : [entries[name].as ?? name, entries[name].to],
+  for (const entry of ENTRIES) {
+    const [section, before, after] = [entry[0], entry[from], entry[to]];
+    // In place, in the same order, so that the diff shows only what changed.
+    const entries = Object.entries(pkg[section] ?? {}).flatMap(([name, value]) =>
+      before !== undefined && name === before[0] ? (after === undefined ? [] : [after]) : [[name, value]],
     );
-    const added = Object.entries(entries)
-      .filter(([name]) => pkg[section]?.[name] === undefined)
-      .map(([name, { to }]) => [name, to]);
-    pkg[section] = Object.fromEntries([...kept, ...added]);
+    if (before === undefined) entries.push(after);
+    if (entries.length > 0) pkg[section] = Object.fromEntries(entries);
+    else delete pkg[section];
   }
   writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`);
-  console.log(`${file}: switched to cdktn 0.24.0; now run: npm install --legacy-peer-deps`);
+  console.log(`${file}: switched to ${target}; now run: npm install${undo ? '' : ' --legacy-peer-deps'}`);
   return 0;
 }
 
