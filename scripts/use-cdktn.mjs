@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Switches a checkout of this project from cdktf 0.21 to its maintained fork, cdktn 0.24 (or back,
-// with --undo), by editing package.json; `npm install --legacy-peer-deps` then installs it.
-// See docs/cdktn.md.
+// with --undo), by editing package.json; `npm install --legacy-peer-deps` then installs it. The CLI
+// becomes cdktn-cli 0.24 where Node can run it (22.19 or later), else cdktf-cli 0.21 stays: it drives
+// any app, cdktn's included (--cli cdktn or --cli cdktf decides instead). See docs/cdktn.md.
 import console from 'node:console';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,21 +12,31 @@ import process from 'node:process';
  * Every entry that differs between the two cores, as [cdktf 0.21, cdktn 0.24]: `[name, version]`,
  * or `undefined` where the entry is absent. Anything else in package.json stays as it is.
  */
-const ENTRIES = [
+const CORE = [
   // The fork under the old name: every `import ... from 'cdktf'` (ours and @cdktf/provider-aws's) gets it.
   ['dependencies', ['cdktf', '0.21.0'], ['cdktf', 'npm:cdktn@0.24.0']],
   // cdktn 0.24 asks for constructs >=10.6.0 <10.8.0.
   ['dependencies', ['constructs', '10.4.2'], ['constructs', '10.7.2']],
-  // The fork's CLI in place of cdktf's: it installs a `cdktn` binary and reads the same cdktf.json.
-  ['devDependencies', ['cdktf-cli', '0.21.0'], ['cdktn-cli', '0.24.0']],
   // @cdktf/provider-aws 20.1.0 (hashicorp/aws 5.100.0) then resolves its own `cdktf` to the same core.
   ['overrides', undefined, ['cdktf', '$cdktf']],
 ];
 
-const USAGE = `usage: node scripts/use-cdktn.mjs [--undo] [project folder]   (default: the current folder)
+/** The fork's CLI in place of cdktf's: it installs a `cdktn` binary and reads the same cdktf.json. */
+const CLI = ['devDependencies', ['cdktf-cli', '0.21.0'], ['cdktn-cli', '0.24.0']];
+/** cdktn-cli 0.24 declares Node >=22.19 and fails on Node 20 (`util.markAsUncloneable is not a function`). */
+const CDKTN_CLI_NODE = [22, 19];
+
+const USAGE = `usage: node scripts/use-cdktn.mjs [--undo] [--cli cdktn|cdktf] [project folder]   (default: the current folder)
 
 Edits the folder's package.json to use cdktn 0.24 instead of cdktf 0.21 (--undo: back to cdktf
-0.21), then says what to run. Changes nothing unless package.json is the shipped one, or already switched.`;
+0.21), then says what to run. The CLI becomes cdktn-cli 0.24 on Node 22.19 or later, else
+cdktf-cli 0.21 stays (--cli decides instead). Changes nothing unless package.json is the shipped
+one, or already switched.`;
+
+const nodeRunsCdktnCli = () => {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  return major > CDKTN_CLI_NODE[0] || (major === CDKTN_CLI_NODE[0] && minor >= CDKTN_CLI_NODE[1]);
+};
 
 const describe = (entry) => (entry === undefined ? 'absent' : `"${entry[0]}": "${entry[1]}"`);
 
@@ -35,8 +46,14 @@ function main(args) {
     return 0;
   }
   const undo = args.includes('--undo');
-  const folders = args.filter((a) => a !== '--undo');
-  if (folders.length > 1 || folders.some((a) => a.startsWith('-'))) {
+  const cliAt = args.indexOf('--cli');
+  const cli = cliAt === -1 ? undefined : args[cliAt + 1];
+  const folders = args.filter((a, i) => a !== '--undo' && i !== cliAt && (cliAt === -1 || i !== cliAt + 1));
+  if (
+    folders.length > 1 ||
+    folders.some((a) => a.startsWith('-')) ||
+    (cliAt !== -1 && !['cdktn', 'cdktf'].includes(cli))
+  ) {
     console.error(`unexpected arguments: ${args.join(' ')}\n\n${USAGE}`);
     return 2;
   }
@@ -49,6 +66,11 @@ function main(args) {
     return 1;
   }
   const [from, to] = undo ? [2, 1] : [1, 2];
+  // Back to cdktf: its CLI returns if cdktn's is there. To cdktn: the CLI Node can run, unless told.
+  const switchCli = undo
+    ? pkg.devDependencies?.['cdktn-cli'] !== undefined
+    : (cli ?? (nodeRunsCdktnCli() ? 'cdktn' : 'cdktf')) === 'cdktn';
+  const ENTRIES = switchCli ? [...CORE, CLI] : CORE;
   const target = undo ? 'cdktf 0.21.0' : 'cdktn 0.24.0';
   const has = (section, entry) => (entry === undefined ? true : pkg[section]?.[entry[0]] === entry[1]);
   const hasNo = (section, entry, other) =>
@@ -77,7 +99,11 @@ function main(args) {
     else delete pkg[section];
   }
   writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`);
-  console.log(`${file}: switched to ${target}; now run: npm install${undo ? '' : ' --legacy-peer-deps'}`);
+  const kept =
+    !undo && !switchCli
+      ? `, keeping cdktf-cli 0.21 as the CLI (cdktn-cli needs Node ${CDKTN_CLI_NODE.join('.')} or later)`
+      : '';
+  console.log(`${file}: switched to ${target}${kept}; now run: npm install${undo ? '' : ' --legacy-peer-deps'}`);
   return 0;
 }
 

@@ -44,14 +44,16 @@ describe(`modules the app defers (on ${installedCore().name} ${installedCore().v
   });
 
   it('work as the real ones the moment something uses them', () => {
+    // archiver only on cdktf 0.21: cdktn neither loads nor needs it (another package may bring it).
+    const zips = installedCore().known === 'cdktf-0.21';
     const result = node(`
       const z = require('zod');
       z.config(z.locales.de());
-      const archiver = (() => { try { return require(require.resolve('archiver', { paths: [require('path').dirname(require.resolve('cdktf/package.json'))] })); } catch { return undefined; } })();
-      console.log(JSON.stringify({ zip: archiver && typeof archiver('zip').pipe, message: z.string().safeParse(1).error.issues[0].message }));`);
+      const archiver = ${zips} && require(require.resolve('archiver', { paths: [require('path').dirname(require.resolve('cdktf/package.json'))] }));
+      console.log(JSON.stringify({ zip: archiver ? typeof archiver('zip').pipe : 'not used', message: z.string().safeParse(1).error.issues[0].message }));`);
     expectExit(result, 0);
     expect(JSON.parse(result.stdout)).toEqual({
-      ...(installedCore().known === 'cdktf-0.21' ? { zip: 'function' } : {}),
+      zip: zips ? 'function' : 'not used',
       message: 'Ungültige Eingabe: erwartet string, erhalten Zahl',
     });
   });

@@ -1,29 +1,11 @@
-import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { installedCore } from '../../../cdktf-internals/installed-core';
+import { coreIn, otherCoreInstall } from '../../../cdktf-internals/other-core-install';
 import { PROJECT_DIR, run } from '../../support/run';
 import { expectExit } from '../../support/terraform';
 import { tempDir } from '../../support/temp';
 
 jest.setTimeout(600_000);
-
-/**
- * The project installed on the other core: the install this one was copied from, when it is such
- * a copy (scripts/install-other-core.mjs leaves `other-core-of.json` in it), else a copy made
- * now by that script (about two minutes the first time, seconds once it exists).
- */
-function otherInstall(): string {
-  const origin = join(PROJECT_DIR, 'other-core-of.json');
-  if (existsSync(origin)) return (JSON.parse(readFileSync(origin, 'utf8')) as { copiedFrom: string }).copiedFrom;
-  expectExit(run(process.execPath, [join(PROJECT_DIR, 'scripts', 'install-other-core.mjs')]), 0);
-  return join(PROJECT_DIR, '.cache', installedCore().name === 'cdktn' ? 'cdktf' : 'cdktn');
-}
-
-const coreOf = (install: string) =>
-  JSON.parse(readFileSync(join(install, 'node_modules', 'cdktf', 'package.json'), 'utf8')) as {
-    name: string;
-    version: string;
-  };
 
 /** Every file under `dir`, by path relative to it. */
 function filesUnder(dir: string): Map<string, string> {
@@ -34,8 +16,8 @@ function filesUnder(dir: string): Map<string, string> {
 
 describe('both cores', () => {
   it('synthesize the shipped examples byte for byte alike, but for the version stamp', () => {
-    const installs = [PROJECT_DIR, otherInstall()];
-    expect(installs.map((install) => coreOf(install).name).sort()).toEqual(['cdktf', 'cdktn']);
+    const installs = [PROJECT_DIR, otherCoreInstall(PROJECT_DIR)];
+    expect(installs.map((install) => coreIn(install).name).sort()).toEqual(['cdktf', 'cdktn']);
     // The same project folder, environments and output folder: only the installed app differs.
     const project = tempDir();
     cpSync(join(PROJECT_DIR, 'environments'), join(project, 'environments'), { recursive: true });
@@ -47,7 +29,7 @@ describe('both cores', () => {
       });
       expectExit(synth, 0);
       expect(synth.stderr).toBe('');
-      const stamp = `"version": "${coreOf(install).version}"`;
+      const stamp = `"version": "${coreIn(install).version}"`;
       const files = filesUnder(join(project, 'cdktf.out'));
       // The stamp is where the cores put it (the manifest and each stack's metadata), once each.
       const stamped = [...files].filter(([, text]) => text.split(stamp).length === 2).map(([file]) => file);
