@@ -1,20 +1,28 @@
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { formatReport, targets } from '../bench/report';
 import { PROJECT_DIR, runBenchmark } from '../bench/run-benchmark';
+import { installedCore } from '../cdktf-internals/installed-core';
+import { coreIn, otherCoreInstall } from '../cdktf-internals/other-core-install';
+import { runCommand } from '../deploy/processes';
 import { runCommandLine } from './run-command-line';
 import { UsageError } from './usage-error';
 
-const USAGE = `usage: npm run bench [-- --sizes 1,10,50,200] [--runs 5] [--no-naive] [--no-plan] [--out bench/results/latest.json]
+const USAGE = `usage: npm run bench [-- --sizes 1,10,50,200] [--runs 5] [--no-naive] [--no-plan] [--core cdktf|cdktn] [--out bench/results/latest.json]
 
 Synthesizes N generated environments with this app and with the two floors kept in bench/floors
 (a bare cdktf app with validations skipped, and with them on), alternating runs, and prints the
 median wall time, peak memory and their ratios per N; also one environment selected among N,
 \`npm run review\` across two revisions and \`terraform plan\` of one
-stack. The same figures go to the JSON file. The naive floor takes about a minute per run at 200.`;
+stack. The same figures go to the JSON file. The naive floor takes about a minute per run at 200.
+--core measures the app on that core: the installed one, or the project installed on the other
+one (.cache/cdktn, made or updated first by scripts/install-other-core.mjs); its figures then go
+to bench/results/latest-<core>.json unless --out says otherwise.`;
+
+type CoreName = 'cdktf' | 'cdktn';
 
 interface Arguments {
   sizes: number[];
@@ -22,6 +30,7 @@ interface Arguments {
   naive: boolean;
   plan: boolean;
   out: string;
+  core: CoreName | undefined;
 }
 
 function parseArguments(args: string[]): Arguments {
@@ -30,8 +39,10 @@ function parseArguments(args: string[]): Arguments {
     runs: 5,
     naive: true,
     plan: true,
-    out: join(PROJECT_DIR, 'bench', 'results', 'latest.json'),
+    out: '',
+    core: undefined,
   };
+  let out: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const value = () => {
       const v = args[++i];
@@ -59,13 +70,34 @@ function parseArguments(args: string[]): Arguments {
         parsed.plan = false;
         break;
       case '--out':
-        parsed.out = value();
+        out = resolve(value());
         break;
+      case '--core': {
+        const core = value();
+        if (core !== 'cdktf' && core !== 'cdktn') throw new UsageError(`--core takes cdktf or cdktn\n\n${USAGE}`);
+        parsed.core = core;
+        break;
+      }
       default:
         throw new UsageError(`unknown argument ${args[i]}\n\n${USAGE}`);
     }
   }
+  parsed.out =
+    out ??
+    join(PROJECT_DIR, 'bench', 'results', parsed.core === undefined ? 'latest.json' : `latest-${parsed.core}.json`);
   return parsed;
+}
+
+/** Runs this benchmark in the project installed on the other core, built first, writing to `out` here. */
+async function benchOtherCore(core: CoreName, args: string[], out: string): Promise<number> {
+  const install = otherCoreInstall(PROJECT_DIR);
+  if (coreIn(install).name !== core) throw new Error(`${install} has ${coreIn(install).name} installed, not ${core}`);
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: install, stdio: 'inherit' });
+  const run = await runCommand(process.execPath, [join(install, 'dist', 'cli', 'bench.js'), ...args, '--out', out], {
+    cwd: install,
+    inheritOutput: true,
+  });
+  return run.status ?? 1;
 }
 
 function terraformVersion(): string | undefined {
@@ -95,17 +127,26 @@ function machine() {
 }
 
 async function main(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
   const options = parseArguments(args);
+  const core = installedCore();
+  if (options.core !== undefined && options.core !== core.name) return benchOtherCore(options.core, args, options.out);
   const workDir = mkdtempSync(join(tmpdir(), 'campaign-aam-bench-'));
   const before = machine();
   const startedAt = new Date().toISOString();
-  console.log(`benchmark: ${options.sizes.join(', ')} environments, ${options.runs} runs each, in ${workDir}`);
+  console.log(
+    `benchmark on ${core.name} ${core.version}: ${options.sizes.join(', ')} environments, ${options.runs} runs each, in ${workDir}`,
+  );
   try {
     const result = await runBenchmark({ ...options, workDir, progress: (line) => console.log(line) });
     const report = {
       startedAt,
       finishedAt: new Date().toISOString(),
       machine: { ...before, loadAverage1mAtEnd: loadavg()[0] },
+      core: { name: core.name, version: core.version },
       runs: options.runs,
       ...result,
       targets: targets(result),
