@@ -3,16 +3,28 @@ import { join } from 'node:path';
 import { PROJECT_DIR, run } from '../../support/run';
 import { tempDir } from '../../support/temp';
 
-const SHIPPED = readFileSync(join(PROJECT_DIR, 'package.json'), 'utf8');
+const useCdktn = (...args: string[]) => run(process.execPath, [join(PROJECT_DIR, 'scripts', 'use-cdktn.mjs'), ...args]);
 
-/** A folder holding the project's package.json as shipped (on cdktf 0.21). */
-function checkout(): string {
+/**
+ * The project's package.json as shipped (on cdktf 0.21). In an install switched to cdktn (as CI's
+ * second run is), the script's --undo makes it; the test below proves that gives it byte for byte.
+ */
+const SHIPPED = (() => {
   const dir = tempDir();
   copyFileSync(join(PROJECT_DIR, 'package.json'), join(dir, 'package.json'));
+  if (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).dependencies.cdktf !== '0.21.0') {
+    const undone = useCdktn('--undo', dir);
+    if (undone.status !== 0) throw new Error(`cannot make the shipped package.json:\n${undone.stderr}`);
+  }
+  return readFileSync(join(dir, 'package.json'), 'utf8');
+})();
+
+/** A folder holding the project's package.json as shipped. */
+function checkout(): string {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'package.json'), SHIPPED);
   return dir;
 }
-
-const useCdktn = (...args: string[]) => run(process.execPath, [join(PROJECT_DIR, 'scripts', 'use-cdktn.mjs'), ...args]);
 const packageIn = (dir: string) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
 
 describe('scripts/use-cdktn.mjs', () => {
