@@ -1,7 +1,7 @@
 import { App } from 'cdktf';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createTemporaryFolder, removeTemporaryFolder } from '../runtime/temporary-folders';
 import type { Environment } from '../config/environment';
 import { EnvironmentStack } from '../stacks/environment-stack';
 import { importIdOf, type TerraformAttributes } from '../stacks/import-ids';
@@ -92,12 +92,12 @@ export function defaultTagsOf(terraform: SynthesizedTerraform): Record<string, s
 /** The stack as `cdktf synth` writes it for this environment, built in memory (nothing is written). */
 export function synthesizeInMemory(env: Environment, projectDir: string): SynthesizedTerraform {
   // cdktf's App insists on an output folder; a throw-away one keeps the project's cdktf.out untouched.
-  const outdir = mkdtempSync(join(tmpdir(), 'campaign-aam-lookups-'));
+  const outdir = createTemporaryFolder('lookups');
   try {
-    const app = new App({ outdir, skipValidation: true });
+    const app = new App({ outdir: outdir.root, skipValidation: true });
     return new EnvironmentStack(app, { environment: env, projectDir }).toTerraform() as SynthesizedTerraform;
   } finally {
-    rmSync(outdir, { recursive: true, force: true });
+    removeTemporaryFolder(outdir);
   }
 }
 

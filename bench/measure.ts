@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createTemporaryFolder, removeTemporaryFolder } from '../runtime/temporary-folders';
 import { PEAK_MEMORY_FILE_VARIABLE } from './peak-memory';
 
 export interface Measurement {
@@ -41,8 +41,8 @@ function childrenCpuSeconds(): number {
  * exit 0: a benchmark that timed a failure would report a meaningless figure.
  */
 export function measure(command: Command): Promise<Measurement> {
-  const scratch = mkdtempSync(join(tmpdir(), 'campaign-aam-bench-memory-'));
-  const memoryFile = join(scratch, 'peaks');
+  const scratch = createTemporaryFolder('bench-memory');
+  const memoryFile = join(scratch.root, 'peaks');
   const nodeOptions = [process.env.NODE_OPTIONS, `--require ${JSON.stringify(PRELOAD)}`].filter(Boolean).join(' ');
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
@@ -75,7 +75,7 @@ export function measure(command: Command): Promise<Measurement> {
       } catch {
         // no Node process in the tree (e.g. terraform): memory is not reported
       }
-      rmSync(scratch, { recursive: true, force: true });
+      removeTemporaryFolder(scratch);
       if (status !== 0) {
         const what = [command.command, ...command.args].join(' ');
         reject(new Error(`${what} (in ${command.cwd}) failed with ${signal ?? `exit ${status}`}:\n${output}`));

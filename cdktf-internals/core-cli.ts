@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../synth/project-paths';
 import { installedCore } from './installed-core';
 
 export interface CoreCli {
@@ -15,7 +14,7 @@ export interface CoreCli {
  * installed core's family (`cdktn` with the fork), else whichever of the two the project has.
  * Both read the same cdktf.json, CDKTF_* variables and cdktf.out.
  */
-export function coreCli(projectDir: string = projectRoot()): CoreCli {
+export function coreCli(projectDir: string): CoreCli {
   const preferred = installedCore().name === 'cdktn' ? 'cdktn' : 'cdktf';
   const other = preferred === 'cdktn' ? 'cdktf' : 'cdktn';
   const bin = (name: string) => join(projectDir, 'node_modules', '.bin', name);

@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../synth/project-paths';
 
 /** What scripts/install-other-core.mjs leaves in the copy it makes: the install it was copied from. */
 const ORIGIN_FILE = 'other-core-of.json';
@@ -19,7 +18,7 @@ export const coreIn = (install: string) =>
  * date with this project's files now by scripts/install-other-core.mjs (a couple of minutes the
  * first time, seconds after).
  */
-export function otherCoreInstall(projectDir: string = projectRoot()): string {
+export function otherCoreInstall(projectDir: string): string {
   const origin = join(projectDir, ORIGIN_FILE);
   if (existsSync(origin)) return (JSON.parse(readFileSync(origin, 'utf8')) as { copiedFrom: string }).copiedFrom;
   execFileSync(process.execPath, [join(projectDir, 'scripts', 'install-other-core.mjs')], {

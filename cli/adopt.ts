@@ -34,4 +34,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-runCommandLine(main, { usage: [ConfigError, LookupSetupError, StateReadError] });
+runCommandLine(main, { help: USAGE, usage: [ConfigError, LookupSetupError, StateReadError] });

@@ -1,23 +1,27 @@
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { benchmarkLanes, formatLanesReport } from '../bench/lanes';
 import { formatReport, targets } from '../bench/report';
 import { PROJECT_DIR, runBenchmark } from '../bench/run-benchmark';
 import { installedCore } from '../cdktf-internals/installed-core';
 import { coreIn, otherCoreInstall } from '../cdktf-internals/other-core-install';
 import { runCommand } from '../deploy/processes';
+import { outputFile, type OutputFile } from '../runtime/output-file';
+import { createTemporaryFolder, removeTemporaryFolder } from '../runtime/temporary-folders';
 import { runCommandLine } from './run-command-line';
 import { UsageError } from './usage-error';
 
 const USAGE = `usage: npm run bench [-- --sizes 1,10,50,200] [--runs 5] [--no-naive] [--no-plan] [--core cdktf|cdktn] [--out bench/results/latest.json]
+       npm run bench -- --lanes [--sizes 1,10,50,200] [--runs 5]
 
 Synthesizes N generated environments with this app and with the two floors kept in bench/floors
 (a bare cdktf app with validations skipped, and with them on), alternating runs, and prints the
 median wall time, peak memory and their ratios per N; also one environment selected among N,
 \`npm run review\` across two revisions and \`terraform plan\` of one
 stack. The same figures go to the JSON file. The naive floor takes about a minute per run at 200.
+With --lanes, instead: the promotion lanes at N environments (one lane per brand), in process:
+loading and validating them, the deploy waves and every wave's plan, and every step's comparison.
 --core measures the app on that core: the installed one, or the project installed on the other
 one (.cache/cdktn, made or updated first by scripts/install-other-core.mjs); its figures then go
 to bench/results/latest-<core>.json unless --out says otherwise.`;
@@ -29,9 +33,17 @@ interface Arguments {
   runs: number;
   naive: boolean;
   plan: boolean;
-  out: string;
+  out: OutputFile;
+  lanes: boolean;
   core: CoreName | undefined;
 }
+
+/** An earlier figures file names its machine and targets; nothing else is overwritten. */
+const isFigures = (start: string) => start.trimStart().startsWith('{') && start.includes('"startedAt"');
+
+/** Paths on the command line are the caller's (npm keeps the caller's folder in INIT_CWD). */
+const figuresFile = (given: string) =>
+  outputFile(given, 'benchmark figures', isFigures, process.env.INIT_CWD ?? process.cwd());
 
 function parseArguments(args: string[]): Arguments {
   const parsed: Arguments = {
@@ -39,10 +51,11 @@ function parseArguments(args: string[]): Arguments {
     runs: 5,
     naive: true,
     plan: true,
-    out: '',
+    out: figuresFile(join(PROJECT_DIR, 'bench', 'results', 'latest.json')),
+    lanes: false,
     core: undefined,
   };
-  let out: string | undefined;
+  let out: OutputFile | undefined;
   for (let i = 0; i < args.length; i++) {
     const value = () => {
       const v = args[++i];
@@ -69,8 +82,11 @@ function parseArguments(args: string[]): Arguments {
       case '--no-plan':
         parsed.plan = false;
         break;
+      case '--lanes':
+        parsed.lanes = true;
+        break;
       case '--out':
-        out = resolve(value());
+        out = figuresFile(value());
         break;
       case '--core': {
         const core = value();
@@ -82,9 +98,9 @@ function parseArguments(args: string[]): Arguments {
         throw new UsageError(`unknown argument ${args[i]}\n\n${USAGE}`);
     }
   }
-  parsed.out =
-    out ??
-    join(PROJECT_DIR, 'bench', 'results', parsed.core === undefined ? 'latest.json' : `latest-${parsed.core}.json`);
+  if (out !== undefined) parsed.out = out;
+  else if (parsed.core !== undefined)
+    parsed.out = figuresFile(join(PROJECT_DIR, 'bench', 'results', `latest-${parsed.core}.json`));
   return parsed;
 }
 
@@ -127,14 +143,22 @@ function machine() {
 }
 
 async function main(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(USAGE);
-    return 0;
-  }
   const options = parseArguments(args);
   const core = installedCore();
-  if (options.core !== undefined && options.core !== core.name) return benchOtherCore(options.core, args, options.out);
-  const workDir = mkdtempSync(join(tmpdir(), 'campaign-aam-bench-'));
+  if (options.core !== undefined && options.core !== core.name)
+    return benchOtherCore(options.core, args, options.out.path);
+  const work = createTemporaryFolder('bench');
+  const workDir = work.root;
+  if (options.lanes) {
+    try {
+      const rows = [];
+      for (const size of options.sizes) rows.push(await benchmarkLanes(workDir, size, options.runs));
+      console.log(`lanes: median of ${options.runs} runs\n\n${formatLanesReport(rows)}`);
+      return 0;
+    } finally {
+      removeTemporaryFolder(work);
+    }
+  }
   const before = machine();
   const startedAt = new Date().toISOString();
   console.log(
@@ -152,13 +176,14 @@ async function main(args: string[]): Promise<number> {
       targets: targets(result),
     };
     console.log(`\n${formatReport(result)}`);
-    mkdirSync(dirname(options.out), { recursive: true });
-    writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`\nfigures written to ${options.out} (load average ${before.loadAverage1m.toFixed(1)} at the start)`);
+    options.out.write(`${JSON.stringify(report, null, 2)}\n`);
+    console.log(
+      `\nfigures written to ${options.out.path} (load average ${before.loadAverage1m.toFixed(1)} at the start)`,
+    );
     return 0;
   } finally {
-    rmSync(workDir, { recursive: true, force: true });
+    removeTemporaryFolder(work);
   }
 }
 
-runCommandLine(main);
+runCommandLine(main, { help: USAGE });

@@ -6,6 +6,7 @@ import { EMULATOR_ADMIN } from '../emulator/aws';
 import { projectPaths } from '../synth/project-paths';
 import { seconds, StatusLine } from './progress';
 import { runCommandLine } from './run-command-line';
+import { selectEnvironment } from './select-environment';
 
 const USAGE = `usage: npm run local [-- <environment>] [--keep]
 
@@ -77,7 +78,10 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const keep = args.includes('--keep');
-  const run = new LocalRun(names[0] ?? 'dev', projectPaths(process.cwd()).environmentsDir);
+  // The name picks a folder in .cache/local that is replaced: it must be an environment's, checked
+  // (with every file validated) before anything is touched.
+  const { env } = await selectEnvironment(names[0] ?? 'dev', USAGE);
+  const run = new LocalRun(env.name, projectPaths(process.cwd()).environmentsDir);
 
   const interrupted = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -168,4 +172,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-runCommandLine(main);
+runCommandLine(main, { help: USAGE, failures: [ConfigError] });

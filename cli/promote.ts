@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, formatProblem } from '../config/problems';
+import { ConfigError } from '../config/problems';
 import { projectPaths } from '../synth/project-paths';
+import { describePromotionError } from '../promote/describe-error';
 import { promote, PromoteUsageError } from '../promote/promote';
 import { promotionJson, statusJson } from '../promote/render-json';
 import { renderPromotion, renderStatus } from '../promote/render-text';
@@ -11,13 +12,18 @@ import { runCommandLine } from './run-command-line';
 const USAGE = `usage: npm run promote -- <from> <to> [--write] [--check] [--json] [--allow-weaker "<reason>"]
        npm run promote -- --status [--json]
 
-Compares the shared settings of two environments (per-environment values stay) and, with --write,
-copies them into <to>'s file. Intended differences in environments/_promotion.json are skipped.
+Compares the shared settings of two environments, <to> promoted from <from> in one of the lanes of
+environments/_promotion.json (per-environment values stay) and, with --write, copies them into
+<to>'s file. Intended differences declared in that file are skipped.
   --write                 update <to>'s file (only the promoted paths; validated like synth first)
   --check                 exit 1 when <to> lags <from>, 0 when it does not
   --allow-weaker <reason> let --write weaken a production-tier environment's security; printed
-  --status                how far each environment lags the previous one along the promotion order
+  --status                how far each environment lags the one it is promoted from, lane by lane
   --json                  machine-readable output
+
+Without lanes in environments/_promotion.json, environments are promoted by tier (development →
+staging → production) as long as each tier holds one environment; otherwise promote says which
+lanes to declare.
 
 Exit codes: 0 done (or up to date), 1 lag with --check or nothing written with --write, 2 bad input.`;
 
@@ -67,12 +73,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 runCommandLine(main, {
+  help: USAGE,
   usage: [PromoteUsageError, ConfigError],
-  describe: (error) => {
-    if (!(error instanceof ConfigError)) return undefined;
-    const n = error.problems.length;
-    return [`cannot promote: ${n} problem${n === 1 ? '' : 's'} to fix first; nothing was written:`]
-      .concat(error.problems.map((p) => `  - ${formatProblem(p)}`))
-      .join('\n');
-  },
+  describe: (error) => describePromotionError(error, 'cannot promote', 'nothing was written'),
 });

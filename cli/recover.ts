@@ -96,4 +96,4 @@ async function main(args: string[]): Promise<number> {
   return needsPerson ? 1 : 0;
 }
 
-runCommandLine(main, { usage: [ConfigError, LookupSetupError, StateReadError] });
+runCommandLine(main, { help: USAGE, usage: [ConfigError, LookupSetupError, StateReadError] });

@@ -1,12 +1,13 @@
-import { renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ReviewInputError } from '../review/errors';
 import type { PlanInput } from '../review/plan/plan-changes';
 import { buildReport } from '../review/report';
-import { renderJson } from '../review/render/json';
+import { JSON_FORMAT, renderJson } from '../review/render/json';
 import { COMMENT_LIMIT, renderMarkdown } from '../review/render/markdown';
+import { TITLE } from '../review/render/summary';
 import { revisionChanges, WORKING_TREE } from '../review/revision/revision-changes';
+import { outputFile, type OutputFile } from '../runtime/output-file';
 import { UsageError } from './usage-error';
 import { runCommandLine } from './run-command-line';
 
@@ -32,8 +33,8 @@ interface Options {
   readonly base?: string;
   readonly head?: string;
   readonly plans: PlanInput[];
-  readonly out?: string;
-  readonly full?: string;
+  readonly out?: OutputFile;
+  readonly full?: OutputFile;
   readonly json: boolean;
   readonly failOnRisk: boolean;
 }
@@ -76,9 +77,9 @@ function parseOptions(argv: string[]): Options | 'help' {
   if (plans.length === 0 && values.base === undefined) {
     throw new UsageError(`${values.head === undefined ? 'nothing to review' : '--head needs --base'}\n\n${USAGE}`);
   }
-  const out = values.out === undefined ? undefined : userPath(values.out);
-  const full = values.full === undefined ? undefined : userPath(values.full);
-  if (out !== undefined && out === full) throw new UsageError('--out and --full name the same file');
+  const out = values.out === undefined ? undefined : reportFile(values.out);
+  const full = values.full === undefined ? undefined : reportFile(values.full);
+  if (out !== undefined && out.path === full?.path) throw new UsageError('--out and --full name the same file');
   return {
     base: values.base,
     head: values.head,
@@ -90,12 +91,12 @@ function parseOptions(argv: string[]): Options | 'help' {
   };
 }
 
-/** Written aside and renamed, so a reader never sees half a report. */
-function writeReport(file: string, text: string): void {
-  const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, text);
-  renameSync(partial, file);
-}
+/** An earlier report: Markdown opens with its title line, JSON names its format. */
+const isReport = (start: string) => start.startsWith(`## ${TITLE}`) || start.includes(`"format": "${JSON_FORMAT}"`);
+
+/** Checked before the review runs, written (atomically) after; never over a file that is not a report. */
+const reportFile = (given: string) =>
+  outputFile(given, 'review report', isReport, process.env.INIT_CWD ?? process.cwd());
 
 async function main(argv: string[]): Promise<number> {
   const options = parseOptions(argv);
@@ -113,8 +114,8 @@ async function main(argv: string[]): Promise<number> {
   const report = buildReport(changes);
   const text = options.json ? renderJson(report) : renderMarkdown(report, COMMENT_LIMIT);
   if (options.out === undefined) process.stdout.write(text);
-  else writeReport(options.out, text);
-  if (options.full !== undefined) writeReport(options.full, options.json ? text : renderMarkdown(report));
+  else options.out.write(text);
+  options.full?.write(options.json ? text : renderMarkdown(report));
   if (!options.json && text.length > COMMENT_LIMIT) {
     console.error(
       `warning: the report is ${text.length.toLocaleString('en')} characters even with every detail left out: its risks alone exceed GitHub's comment limit`,
@@ -124,4 +125,4 @@ async function main(argv: string[]): Promise<number> {
   return options.failOnRisk && blocking ? 3 : 0;
 }
 
-runCommandLine(main, { usage: [ReviewInputError], prefix: 'review: ' });
+runCommandLine(main, { help: USAGE, usage: [ReviewInputError], prefix: 'review: ' });

@@ -1,17 +1,23 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { GitHubApiError, upsertStickyComment } from '../github/sticky-comment';
+import { GitHubApiError } from '../github/api-client';
+import { postReviewReport } from '../github/post-review';
+import { ReviewReportError } from '../github/review-report';
+import { ACTIONS_BOT } from '../github/sticky-comment';
 import { UsageError } from './usage-error';
 import { runCommandLine } from './run-command-line';
 
-const USAGE = `usage: npm run sticky-comment -- --body-file <file> [--append-dir <dir>] [--marker <id>] [--pr <number>]
+const USAGE = `usage: npm run sticky-comment -- --report-dir <dir> --head-sha <sha> [--marker <id>] [--author <login>]
 
-Creates or updates the one pull-request comment that starts with <!-- <id> --> (default id:
-campaign-aam-review), so each push updates it instead of adding another. --append-dir adds every
-*.md file of <dir> (if it exists), in name order, e.g. the plan-based reviews of each environment.
-Reads GITHUB_TOKEN, GITHUB_REPOSITORY (owner/name) and GITHUB_API_URL (default https://api.github.com);
-the pull request is --pr, or the one in GITHUB_EVENT_PATH's pull_request event.`;
+Posts a pull request's review report (the artifact the pull-request workflow's read-only jobs
+build: pull-request, review.md, plan-<n>-<environment>.md) as the one comment that starts with
+<!-- <id> --> (default id: campaign-aam-review), created once and edited on every later run.
+The report is untrusted data: regular files with known names and bounded sizes, each part opened
+by <!-- campaign-aam-report -->. It is posted only if the pull request it names is at --head-sha
+(the commit its run was for: github.event.workflow_run.head_sha); a comment that changes the
+report's own code (review/, policy/, config/, .github/, package.json, package-lock.json) is
+opened by a warning saying so. Only comments by --author (default ${ACTIONS_BOT}, the
+GITHUB_TOKEN's bot) are ever edited.
+Reads GITHUB_TOKEN, GITHUB_REPOSITORY (owner/name) and GITHUB_API_URL (default https://api.github.com).`;
 
 function required(name: string): string {
   const value = process.env[name];
@@ -19,55 +25,43 @@ function required(name: string): string {
   return value;
 }
 
-function pullRequestNumber(flag: string | undefined): number {
-  let value: unknown = flag;
-  if (value === undefined && process.env.GITHUB_EVENT_PATH) {
-    value = (JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, 'utf8')) as { pull_request?: { number?: unknown } })
-      .pull_request?.number;
-  }
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) {
-    throw new UsageError(`no pull request number: pass --pr <number> or run on a pull_request event\n\n${USAGE}`);
-  }
-  return n;
-}
-
-/** The main report, then each appended one, separated by a blank line. */
-function report(bodyFile: string, appendDir: string | undefined): string {
-  const appended =
-    appendDir === undefined || !existsSync(appendDir)
-      ? []
-      : readdirSync(appendDir)
-          .filter((f) => f.endsWith('.md'))
-          .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
-          .map((f) => join(appendDir, f));
-  if (!existsSync(bodyFile)) throw new UsageError(`--body-file ${bodyFile} does not exist\n\n${USAGE}`);
-  return [bodyFile, ...appended].map((f) => readFileSync(f, 'utf8').trimEnd()).join('\n\n');
-}
-
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      'body-file': { type: 'string' },
+      'report-dir': { type: 'string' },
+      'head-sha': { type: 'string' },
       marker: { type: 'string', default: 'campaign-aam-review' },
-      pr: { type: 'string' },
-      'append-dir': { type: 'string' },
+      author: { type: 'string', default: ACTIONS_BOT },
     },
   });
-  if (values['body-file'] === undefined) throw new UsageError(USAGE);
-  const result = await upsertStickyComment({
+  const reportDir = values['report-dir'];
+  const headSha = values['head-sha'];
+  if (reportDir === undefined || headSha === undefined) {
+    throw new UsageError(`--report-dir and --head-sha are required\n\n${USAGE}`);
+  }
+  if (!/^[0-9a-f]{40}$/.test(headSha)) throw new UsageError(`--head-sha must be a full commit SHA, not "${headSha}"`);
+  const result = await postReviewReport({
     apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
     token: required('GITHUB_TOKEN'),
     repository: required('GITHUB_REPOSITORY'),
-    pullRequest: pullRequestNumber(values.pr),
+    reportDir,
+    headSha,
     marker: values.marker,
-    body: report(values['body-file'], values['append-dir']),
+    author: values.author,
   });
-  const removed = result.removedDuplicates > 0 ? ` (${result.removedDuplicates} duplicate(s) removed)` : '';
-  console.log(`${result.action === 'created' ? 'Created' : 'Updated'} the review comment: ${result.url}${removed}`);
+  if (!result.posted) {
+    console.log(`Not posted: ${result.reason}.`);
+    return 0;
+  }
+  const { comment } = result;
+  const removed = comment.removedDuplicates > 0 ? ` (${comment.removedDuplicates} duplicate(s) removed)` : '';
+  const warned = result.warned ? '; it warns that the pull request changes the code that produced it' : '';
+  console.log(
+    `${comment.action === 'created' ? 'Created' : 'Updated'} the review comment of #${result.pullRequest}: ${comment.url}${removed}${warned}`,
+  );
   return 0;
 }
 
-// A refusal by GitHub is told by its message, but it is not a mistake in the call.
-runCommandLine(main, { failures: [GitHubApiError] });
+// A refusal by GitHub, or of the report, is told by its message, but it is not a mistake in the call.
+runCommandLine(main, { help: USAGE, failures: [GitHubApiError, ReviewReportError] });

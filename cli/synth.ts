@@ -5,6 +5,12 @@ import { StatusLine } from './progress';
 import { runCommandLine } from './run-command-line';
 import { UsageError } from './usage-error';
 
+const USAGE = `usage: npm run synth
+
+Validates every environment file (all problems of all files at once) and synthesizes each one into
+cdktf.out/stacks/<environment>/ (cdk.tf.json and the handoff documents); on any problem nothing is
+written. CDKTF_OUTDIR replaces the output folder.`;
+
 /**
  * `npm run synth`: what `cdktf synth` does for this app, in-process, so every environment-file
  * problem is printed exactly once (the cdktf CLI prints a failing app's output live and then again
@@ -13,7 +19,7 @@ import { UsageError } from './usage-error';
 async function main(args: string[]): Promise<number> {
   if (args.length > 0)
     throw new UsageError(
-      `npm run synth takes no arguments (got ${args.join(' ')}): it synthesizes every environment\n\nusage: npm run synth`,
+      `npm run synth takes no arguments (got ${args.join(' ')}): it synthesizes every environment\n\n${USAGE}`,
     );
   const status = new StatusLine();
   const synthesis = await synthesizeProject(process.cwd(), {
@@ -33,4 +39,4 @@ async function main(args: string[]): Promise<number> {
   return 1;
 }
 
-runCommandLine(main);
+runCommandLine(main, { help: USAGE });

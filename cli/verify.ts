@@ -1,3 +1,4 @@
+import { maskInActionsLog } from '../github/mask-in-actions-log';
 import { verifyConnection } from '../verify/connection-check';
 import { connectionTarget, issuedKey, IssuedKeyError } from '../verify/issued-key';
 import { ConfigError } from '../config/problems';
@@ -21,7 +22,10 @@ async function main(args: string[]): Promise<number> {
   const { env, paths } = await selectEnvironment(args[0], USAGE);
   const name = env.name;
 
-  const target = connectionTarget(env, issuedKey(env, paths.stackDir(name)));
+  const key = issuedKey(env, paths.stackDir(name));
+  // Before anything else is printed: whatever follows, the job log shows `***` for the secret.
+  maskInActionsLog(key.secretAccessKey);
+  const target = connectionTarget(env, key);
   console.log(
     `Checking s3://${target.bucket}/${target.folder} with access key ${target.accessKeyId} (${target.region})`,
   );
@@ -37,4 +41,4 @@ async function main(args: string[]): Promise<number> {
   return ok ? 0 : 1;
 }
 
-runCommandLine(main, { usage: [ConfigError, IssuedKeyError] });
+runCommandLine(main, { help: USAGE, usage: [ConfigError, IssuedKeyError] });

@@ -57,7 +57,7 @@ const iamUser = z
   .default(DEFAULTS.adopt.iamUser)
   .meta(
     perEnvironment(
-      "`true` imports the existing IAM user named `campaign-aam-<environment>`; a name imports that user and keeps managing it under that name. Its group, policy and access key are the stack's own, created new; the hand-made key keeps working until you retire it (see the README's “Adopt an existing, hand-made set-up”). No two environments in one account may manage the same user.",
+      "`true` imports the existing IAM user named `campaign-aam-<environment>`; a name imports that user and keeps managing it under that name. Its group, policy and access key are the stack's own, created new; the hand-made key keeps working until you retire it (see docs/adoption-and-recovery.md, “Adopt an existing, hand-made set-up”). No two environments in one account may manage the same user.",
     ),
   );
 

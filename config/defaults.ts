@@ -1,6 +1,6 @@
 /**
- * Every default of the environment file, in one place. The schema reads from here, and the README's
- * field reference quotes these values.
+ * Every default of the environment file, in one place. The schema reads from here, and the field
+ * reference (docs/environment-files.md) quotes these values.
  */
 export const DEFAULTS = {
   request: {

@@ -1,4 +1,4 @@
-import type { Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { ConfigProblem } from './problems';
 import { closest } from './closest';
@@ -40,36 +40,138 @@ export function fileNameProblem(file: string): ConfigProblem {
 }
 
 /**
+ * Entries of the environments folder that are skipped without a word, because tools put them there:
+ * git's placeholders, macOS's folder metadata, and editors' swap and lock files. Every other entry
+ * is read as an environment file or reported.
+ */
+const TOOL_FILES = [/^\.gitkeep$/, /^\.gitignore$/, /^\.DS_Store$/, /^\..*\.sw[a-p]$/, /^\.#/];
+
+/** The largest environment file read: real ones are a few KB (a PGP key adds a few more). */
+export const MAX_ENVIRONMENT_FILE_BYTES = 1024 * 1024;
+
+const kindOf = (stat: Stats) =>
+  stat.isSymbolicLink()
+    ? 'a symbolic link'
+    : stat.isFIFO()
+      ? 'a FIFO (named pipe)'
+      : stat.isSocket()
+        ? 'a socket'
+        : stat.isCharacterDevice() || stat.isBlockDevice()
+          ? 'a device'
+          : 'not a regular file';
+
+/** Only regular files are read from the environments folder: a link could point anywhere, a FIFO could block. */
+export function notRegularFileProblem(file: string, kind: string): ConfigProblem {
+  return {
+    file,
+    path: '',
+    rule: 'environment-regular-file',
+    message: `is ${kind}; only regular files inside the environments folder are read (a link can point outside the project, a pipe or device can block or never end), so it was not opened: put the file itself here, or move it out`,
+  };
+}
+
+export function tooLargeProblem(file: string, size: number): ConfigProblem {
+  return {
+    file,
+    path: '',
+    rule: 'environment-file-size',
+    message: `is ${size.toLocaleString('en')} bytes; an environment file may be at most ${MAX_ENVIRONMENT_FILE_BYTES.toLocaleString('en')} bytes (1 MiB), far more than any real one needs, so it was not read`,
+  };
+}
+
+/**
  * Sorts the entries of the environments folder: environment files to load, and a problem for
- * anything else, so that a misnamed or misplaced file never drops an environment without a word.
- * Skipped deliberately: the promotion file and hidden entries (`.gitkeep`, `.DS_Store`, editor
- * swap files).
+ * anything else, so that a misnamed, misplaced or unusual entry never drops an environment without
+ * a word. Nothing is opened here (a FIFO would block); links are not followed. Skipped
+ * deliberately: the promotion file and the tool files above.
  */
 export function environmentFiles(
   directory: string,
-  entries: readonly Dirent[],
+  names: readonly string[],
   projectDir: string,
 ): { files: string[]; problems: ConfigProblem[] } {
   const files: string[] = [];
   const problems: ConfigProblem[] = [];
-  for (const entry of [...entries].sort((a, b) => a.name.localeCompare(b.name))) {
-    const path = join(directory, entry.name);
-    if (entry.name === PROMOTION_FILE || entry.name.startsWith('.')) continue;
-    if (entry.isDirectory()) {
+  for (const name of [...names].sort((a, b) => a.localeCompare(b))) {
+    const path = join(directory, name);
+    const file = relative(projectDir, path);
+    if (TOOL_FILES.some((pattern) => pattern.test(name))) continue;
+    let stat: Stats;
+    try {
+      stat = lstatSync(path);
+    } catch {
+      continue; // removed since the listing
+    }
+    if (stat.isDirectory()) {
       problems.push({
-        file: relative(projectDir, path),
+        file,
         path: '',
         rule: 'environments-no-subfolders',
         message:
           'is a folder; environment files are read only directly from the environments folder, so files in it would be left out: move them up, or move the folder out',
       });
-    } else if (isEnvironmentFileName(entry.name)) {
+    } else if (!stat.isFile()) {
+      problems.push(notRegularFileProblem(file, kindOf(stat)));
+    } else if (name === PROMOTION_FILE) {
+      continue; // read by promote, with the same care (readEnvironmentFolderFile)
+    } else if (isEnvironmentFileName(name)) {
       files.push(path);
     } else {
-      problems.push(fileNameProblem(relative(projectDir, path)));
+      problems.push(fileNameProblem(file));
     }
   }
   return { files, problems };
+}
+
+/**
+ * Reads a file of the environments folder as a person would see it in an editor: a regular file,
+ * not through a link (checked again on the open file, so a swap after the listing changes nothing),
+ * without blocking, and at most `MAX_ENVIRONMENT_FILE_BYTES`.
+ */
+export function readEnvironmentFolderFile(
+  path: string,
+  file: string,
+): { ok: true; bytes: Buffer } | { ok: false; problem: ConfigProblem } {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return { ok: false, problem: notRegularFileProblem(file, 'a symbolic link') };
+    return {
+      ok: false,
+      problem: { file, path: '', rule: 'environment-readable', message: `cannot be read (${code ?? 'error'})` },
+    };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { ok: false, problem: notRegularFileProblem(file, kindOf(stat)) };
+    if (stat.size > MAX_ENVIRONMENT_FILE_BYTES) return { ok: false, problem: tooLargeProblem(file, stat.size) };
+    // One byte more than its size tells a file that grew since the check: read again next time.
+    const buffer = Buffer.alloc(stat.size + 1);
+    let length = 0;
+    for (
+      let read;
+      length < buffer.length && (read = readSync(fd, buffer, length, buffer.length - length, null)) > 0;
+
+    ) {
+      length += read;
+    }
+    if (length > stat.size) {
+      return {
+        ok: false,
+        problem: {
+          file,
+          path: '',
+          rule: 'environment-readable',
+          message: 'changed while it was read; run the command again',
+        },
+      };
+    }
+    return { ok: true, bytes: buffer.subarray(0, length) };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FieldMeta, FieldScope } from './field';
 import { environmentShape } from './schema';
 
-/** One settable field of the environment file, as the README's field reference lists it. */
+/** One settable field of the environment file, as the field reference (docs/environment-files.md) lists it. */
 export interface FieldInfo {
   /** Dotted path; `[]` stands for any array item, e.g. `campaign.dataSources[].alias`. */
   readonly path: string;

@@ -1,7 +1,7 @@
 /**
  * What every field of the environment file means, and whether it should converge across
  * environments. Attached to the schema with zod's `.meta()`, so the one description feeds the
- * editor's hover help (`environment.schema.json`), the README's field reference and promotion.
+ * editor's hover help (`environment.schema.json`), the field reference (docs/environment-files.md) and promotion.
  *
  * - **per-environment**: identifies something in that one environment (label, tier, account,
  *   bucket and host names, IDs Adobe assigns per environment, backend). Never promoted.
@@ -15,7 +15,7 @@
 export type FieldScope = 'per-environment' | 'shared' | 'presence-shared';
 
 export interface FieldMeta {
-  /** One or two sentences: what it is, then its rules. Shown in editors and the README. */
+  /** One or two sentences: what it is, then its rules. Shown in editors and the field reference. */
   readonly description: string;
   readonly scope: FieldScope;
   /** Allows `[key: string]: unknown`, which zod's registry requires of metadata. */

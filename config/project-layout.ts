@@ -1,4 +1,5 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { isInside } from '../runtime/paths';
 import { defaultLocalStatePath } from './defaults';
 import type { Environment } from './environment';
 import type { ConfigProblem } from './problems';
@@ -11,13 +12,6 @@ export interface ProjectLayout {
   readonly environmentsDir: string;
   /** Folders synth owns (the output folder and its staging folder): it writes and deletes in them. */
   readonly outputDirs: readonly string[];
-}
-
-/** Is `path` the folder `dir` or inside it? */
-export function isInside(path: string, dir: string): boolean {
-  const rel = relative(dir, path);
-  // `..x.tfstate` is a file inside `dir`; only `..` itself, or `../…`, leaves it.
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 /** The absolute state file of an environment with a local backend. */

@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
+import { parseFolderJson } from './folder-json';
+import { decodeUtf8 } from './utf8';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { VISITOR_ID_DATA_SOURCE_LABEL } from '../campaign/vocabulary';
@@ -9,18 +11,30 @@ import { ConfigError, type ConfigProblem, toProblems } from './problems';
 import { report, rule } from './rule';
 import { DATA_SOURCE_ITEM, parseSettingPath, type SettingPath } from './setting-path';
 import { slug } from './slug';
-import { PROMOTION_FILE } from './environment-files';
+import { PROMOTION_FILE, readEnvironmentFolderFile } from './environment-files';
+import { type Lane, laneProblems } from './promotion-lanes';
 
 /**
  * The one reviewed file beside the environments that says which shared settings differ on purpose
- * (each with a reason) and, optionally, the promotion order. It is not an environment: the loader
- * skips it.
+ * (each with a reason) and, optionally, the lanes changes are promoted along. It is not an
+ * environment: the loader skips it.
  */
 
 /** As for policy suppressions: long enough to say why, short enough not to be an essay. */
 export const MINIMUM_REASON = 20;
 
 const environmentName = z.string().min(1);
+
+/** A lane's name: it titles the lane in `--status` and the deploy waves, and intended differences may name it. */
+const laneName = z
+  .string()
+  .superRefine(
+    rule(
+      'promotion-lane-name',
+      (v: string) => /^[a-z][a-z0-9-]{0,62}$/.test(v),
+      'a lane name is 1-63 lowercase letters, digits and hyphens, starting with a letter (e.g. `brand-a` or `eu`)',
+    ),
+  );
 
 const reason = z
   .string()
@@ -37,26 +51,32 @@ const intendedDifference = z
     path: z.string().min(1),
     environments: z.array(environmentName).min(1).optional(),
     between: z.tuple([environmentName, environmentName]).optional(),
+    lanes: z.array(laneName).min(1).optional(),
     reason,
   })
   .superRefine((entry, ctx) => {
-    if ((entry.environments === undefined) === (entry.between === undefined)) {
-      // Pointed at `between` when both are given, at the missing `environments` when neither is.
-      const both = entry.between !== undefined;
+    const given = (['environments', 'between', 'lanes'] as const).filter((key) => entry[key] !== undefined);
+    if (given.length !== 1) {
+      // Pointed at the second scope when several are given, at the missing `environments` when none is.
+      const at = given.length === 0 ? 'environments' : given[1];
       report(
         ctx,
         'promotion-scope',
-        [both ? 'between' : 'environments'],
-        both ? entry.between : undefined,
-        'give either `environments` (each listed environment keeps its own value) or `between` (exactly two environments that differ from each other), not both or neither',
+        [at],
+        entry[at],
+        'give one of `environments` (each listed environment keeps its own value), `between` (exactly two environments that differ from each other) or `lanes` (the steps of the named lanes keep their values), not several or none',
       );
     }
   });
 
 export const promotionFileShape = z.strictObject({
   $comment: z.string().optional(),
-  /** Explicit promotion order; without it, environments go development → staging → production, by name within a tier. */
-  order: z.array(environmentName).min(2).optional(),
+  /**
+   * Each lane an ordered list of environments; a lane may start at an environment of another lane
+   * (fan-out). Without lanes, environments go development → staging → production, as long as each
+   * tier holds at most one environment.
+   */
+  lanes: z.record(laneName, z.array(environmentName).min(1)).optional(),
   intendedDifferences: z.array(intendedDifference).default([]),
 });
 
@@ -69,6 +89,8 @@ export interface IntendedDifference {
   readonly environments?: readonly string[];
   /** Only these two environments differ from each other. */
   readonly between?: readonly [string, string];
+  /** The steps of these lanes do not promote the setting. */
+  readonly lanes?: readonly string[];
   readonly reason: string;
 }
 
@@ -76,7 +98,8 @@ export interface PromotionConfig {
   /** The file, relative to the working directory; it may not exist. */
   readonly file: string;
   readonly exists: boolean;
-  readonly order?: readonly string[];
+  /** As declared, in the file's order; absent when the file declares none. */
+  readonly lanes?: readonly Lane[];
   readonly intendedDifferences: readonly IntendedDifference[];
 }
 
@@ -117,21 +140,11 @@ function referenceProblems(file: string, data: Shape, environments: readonly Env
     );
   };
 
-  if (data.order !== undefined) {
-    data.order.forEach((name, i) => {
-      checkName(`order[${i}]`, name);
-      if (data.order!.indexOf(name) !== i) problem(`order[${i}]`, name, 'promotion-order', 'is listed twice');
-    });
-    const missing = names.filter((n) => !data.order!.includes(n));
-    if (missing.length > 0) {
-      problem(
-        'order',
-        undefined,
-        'promotion-order',
-        `must list every environment once; missing: ${missing.join(', ')} (or leave \`order\` out to promote by tier)`,
-      );
-    }
+  const lanes = lanesOf(data);
+  if (lanes !== undefined) {
+    for (const p of laneProblems(lanes, names)) problem(p.path, p.value, p.rule, p.message);
   }
+  const laneNames = (lanes ?? []).map((l) => l.name);
 
   const fields = promotableFields();
   const catalogPaths = new Set(fieldCatalog().map((f) => f.path));
@@ -142,6 +155,21 @@ function referenceProblems(file: string, data: Shape, environments: readonly Env
     (entry.environments ?? entry.between ?? []).forEach((name, j) =>
       checkName(`${at}.${entry.environments ? 'environments' : 'between'}[${j}]`, name),
     );
+    (entry.lanes ?? []).forEach((name, j) => {
+      if (laneNames.includes(name)) return;
+      const suggestion = closest(name, laneNames);
+      problem(
+        `${at}.lanes[${j}]`,
+        name,
+        'promotion-known-lane',
+        laneNames.length === 0
+          ? 'names a lane, but this file declares no `lanes`'
+          : `is not a lane${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}; lanes: ${laneNames.join(', ')}`,
+      );
+    });
+    if (entry.lanes !== undefined && new Set(entry.lanes).size !== entry.lanes.length) {
+      problem(`${at}.lanes`, entry.lanes, 'promotion-scope', 'lists a lane twice');
+    }
     if (entry.between !== undefined && entry.between[0] === entry.between[1]) {
       problem(`${at}.between`, entry.between, 'promotion-scope', 'names two different environments');
     }
@@ -205,6 +233,9 @@ function referenceProblems(file: string, data: Shape, environments: readonly Env
       if (entry.between !== undefined && other.between !== undefined) {
         return entry.between.every((n) => other.between!.includes(n));
       }
+      if (entry.lanes !== undefined && other.lanes !== undefined) {
+        return entry.lanes.some((n) => other.lanes!.includes(n));
+      }
       return (entry.environments ?? []).some((n) => (other.environments ?? []).includes(n));
     });
     if (first >= 0) {
@@ -219,10 +250,16 @@ function referenceProblems(file: string, data: Shape, environments: readonly Env
   return problems;
 }
 
+const lanesOf = (data: Shape): Lane[] | undefined =>
+  data.lanes === undefined
+    ? undefined
+    : Object.entries(data.lanes).map(([name, environments]) => ({ name, environments }));
+
 /**
  * Reads `<environments>/_promotion.json` and checks it against the (valid) environments: unknown
- * environments, unknown or per-environment paths and duplicates are errors, all reported at once.
- * A missing file means no intended differences and promotion by tier.
+ * environments, lanes that are not a forest or leave an environment out, unknown or
+ * per-environment paths and duplicates are errors, all reported at once. A missing file means no
+ * intended differences and no declared lanes.
  */
 export function loadPromotionConfig(
   directory: string,
@@ -231,16 +268,25 @@ export function loadPromotionConfig(
 ): PromotionConfig {
   const path = join(directory, PROMOTION_FILE);
   const file = relative(cwd, path) || path;
-  if (!existsSync(path)) return { file, exists: false, intendedDifferences: [] };
-  const text = readFileSync(path, 'utf8');
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
+  if (lstatSync(path, { throwIfNoEntry: false }) === undefined) return { file, exists: false, intendedDifferences: [] };
+  // Read like an environment file: a regular file, bounded, UTF-8, no key twice.
+  const read = readEnvironmentFolderFile(path, file);
+  if (!read.ok) throw new ConfigError([read.problem]);
+  const decoded = decodeUtf8(read.bytes);
+  if (!decoded.ok) {
+    const { offset, line, column } = decoded.invalid;
     throw new ConfigError([
-      { file, path: '', rule: 'json-syntax', message: `is not valid JSON: ${(error as Error).message}` },
+      {
+        file,
+        path: '',
+        rule: 'utf8',
+        message: `is not valid UTF-8 at byte ${offset} (line ${line}, column ${column}); save the file as UTF-8`,
+      },
     ]);
   }
+  const json = parseFolderJson(file, decoded.text);
+  if (!json.ok) throw new ConfigError(json.problems);
+  const data = json.value;
   const parsed = promotionFileShape.safeParse(data, { reportInput: true });
   if (!parsed.success) throw new ConfigError(toProblems(file, promotionFileShape, data, parsed.error.issues));
   const problems = referenceProblems(file, parsed.data, environments);
@@ -248,12 +294,13 @@ export function loadPromotionConfig(
   return {
     file,
     exists: true,
-    order: parsed.data.order,
+    lanes: lanesOf(parsed.data),
     intendedDifferences: parsed.data.intendedDifferences.map((entry, i) => ({
       at: `intendedDifferences[${i}]`,
       path: parseSettingPath(entry.path)!,
       environments: entry.environments,
       between: entry.between,
+      lanes: entry.lanes,
       reason: entry.reason.trim(),
     })),
   };

@@ -117,7 +117,7 @@ const aws = z.strictObject({
     .optional()
     .meta(
       perEnvironment(
-        'Local emulator endpoint, `http://127.0.0.1:<port>` or `http://localhost:<port>` (port 1–65535, no path); see [Local emulator](#try-it-against-a-local-emulator). Not allowed in production.',
+        'Local emulator endpoint, `http://127.0.0.1:<port>` or `http://localhost:<port>` (port 1–65535, no path); see [Local emulator](local-emulator.md). Not allowed in production.',
       ),
     ),
 });

@@ -12,21 +12,54 @@ import { ReceiverBucket } from './receiver-bucket';
 import { TrackingDns } from './tracking-dns';
 
 /**
+ * Props of `CampaignAamIntegration`: one validated environment, as `parseEnvironmentConfig` returns
+ * it (the CLI reads the same from `environments/<name>.json`). Validation happens there, once, with
+ * every default filled in; the construct trusts it. The fields, their defaults and the rules that
+ * tie them together are the environment file's (docs/library.md, and the field reference). What
+ * the construct reads:
+ * - `name`: the IAM user, group and policy are named `campaign-aam-<name>` (the user keeps its
+ *   own name when `adopt.iamUser` names one), so two instances in one AWS account need two names;
+ * - `receiver`: the bucket (`bucketName` is global to AWS: one per instance), its prefix, lifecycle
+ *   days, versioning, KMS key and access logs;
+ * - `accessKey`: the key slots (`activeSlot` one of `slots`) and the optional PGP key;
+ * - `dns`: the tracking server's records in `hostedZoneId`;
+ * - `request`, `organization`, `environment`, `campaign`: the Campaign side;
+ * - `aws.region` (Campaign's external accounts name it) and `aws.endpoint` (an emulator gets no
+ *   EventBridge notifications).
+ * Not read: `aws.accountId`, `aws.tags` and `backend`, which belong to the provider and the stack
+ * your app configures (`defaultTags(env)` gives the tags the CLI's provider applies).
+ */
+export type CampaignAamIntegrationProps = Environment;
+
+/**
  * The whole integration for one environment: the AWS side (bucket, key, DNS) and the Campaign side
  * (request, external accounts, data sources, Visitor ID service) wired together from one validated
- * environment.
+ * environment. Every resource's address derives from the construct's own path, so two instances
+ * (with two environments) sit in one stack, and one instance in each of several stacks, without
+ * colliding. It declares no provider, backend or outputs: the stack around it does.
  */
 export class CampaignAamIntegration extends Construct {
+  /** The S3 bucket segment files are exchanged through, with its settings. */
   readonly receiver: ReceiverBucket;
+  /** The IAM user, group, policy and access keys Campaign signs in with. */
   readonly accessKey: ReceiverAccessKey;
+  /** The tracking server's DNS records. */
   readonly trackingDns: TrackingDns;
+  /** The request to Adobe, recorded as a Campaign setting. */
   readonly provisioningRequest: ProvisioningRequest;
+  /** Campaign's import external account, signed in with the active slot's key. */
   readonly importAccount: ExternalAccount;
+  /** Campaign's export external account, signed in with the active slot's key. */
   readonly exportAccount: ExternalAccount;
+  /** Campaign's shared data sources, in the environment's order. */
   readonly dataSources: SharedDataSource[];
+  /**
+   * The Visitor ID service settings.
+   * @default - none, when the environment has no `campaign.visitorIdService`
+   */
   readonly visitorIdService?: VisitorIdService;
 
-  constructor(scope: Construct, id: string, env: Environment) {
+  constructor(scope: Construct, id: string, env: CampaignAamIntegrationProps) {
     super(scope, id);
     const { receiver } = env;
     const campaign = campaignSettings(env);

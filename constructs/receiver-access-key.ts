@@ -37,6 +37,17 @@ export interface ReceiverAccessKeyProps {
   readonly pgpPublicKey?: string;
 }
 
+/**
+ * The key may use the KMS key only through S3 in the key's region (SSE-KMS keys live in the bucket's
+ * region): a leaked secret cannot decrypt or encrypt anything else with it directly.
+ */
+function kmsThroughS3(kmsKeyArn: string): Record<string, Record<string, string>> {
+  const region = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):/.exec(kmsKeyArn)?.[1];
+  return region === undefined
+    ? { StringLike: { 'kms:ViaService': 's3.*.amazonaws.com' } }
+    : { StringEquals: { 'kms:ViaService': `s3.${region}.amazonaws.com` } };
+}
+
 /** Allow statements of the key's policy: the bucket and prefix only, named actions only. */
 export function receiverKeyStatements(bucketName: string, prefix: string, kmsKeyArn?: string): PolicyStatement[] {
   const bucket = bucketArn(bucketName);
@@ -68,6 +79,7 @@ export function receiverKeyStatements(bucketName: string, prefix: string, kmsKey
       Effect: 'Allow',
       Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
       Resource: [kmsKeyArn],
+      Condition: kmsThroughS3(kmsKeyArn),
     });
   }
   return statements;

@@ -13,39 +13,47 @@ import type { BucketSetting } from '../config/adopt';
 import { bucketArn, policyDocument } from './iam-policy-document';
 
 export interface ReceiverBucketProps {
-  /** Globally unique bucket name; validated by the environment schema (no dots). */
+  /**
+   * Globally unique bucket name; validated by the environment schema (S3's rules, and no dots: a
+   * dotted name breaks TLS for `<bucket>.s3.amazonaws.com`).
+   */
   readonly bucketName: string;
   /** Folder under which Campaign and Audience Manager exchange segment files, e.g. `campaign-aam/`. */
   readonly prefix: string;
   /** Days after which segment files under `prefix` expire. */
   readonly segmentRetentionDays: number;
-  /** Days after which overwritten (noncurrent) versions expire. */
+  /** Days after which overwritten (noncurrent) versions expire; applies while `versioning` is on. */
   readonly noncurrentVersionRetentionDays: number;
   /** Days after which unfinished multipart uploads are aborted. */
   readonly abortIncompleteMultipartUploadDays: number;
   /**
-   * Keep every version of every object.
+   * Keep every version of every object. The schema does not allow `false` in production.
    * @default true
    */
   readonly versioning?: boolean;
   /**
-   * Let `destroy` delete a bucket that still holds objects. Only for throw-away environments.
+   * Let `destroy` delete a bucket that still holds objects. Only for throw-away environments: the
+   * schema does not allow `true` in production.
    * @default false
    */
   readonly forceDestroy?: boolean;
   /**
-   * Encrypt with this customer-managed KMS key (SSE-KMS with an S3 bucket key).
+   * Encrypt with this customer-managed KMS key (SSE-KMS with an S3 bucket key). A key ARN (not an
+   * alias) in the bucket's region; give the same key to `ReceiverAccessKey`, or the key cannot
+   * read what it writes.
    * @default - SSE-S3 (AES256), as Audience Manager's own S3 deliveries use
    */
   readonly kmsKeyArn?: string;
   /**
-   * Write server access logs to this bucket and prefix.
+   * Write server access logs to this bucket and prefix. The target bucket is not created here: it
+   * must exist in the same region and account, with SSE-S3 encryption, and must not be this bucket.
    * @default - no access logs
    */
   readonly accessLogs?: { readonly bucketName: string; readonly prefix: string };
   /**
    * Publish object events to Amazon EventBridge, so automation can react when Adobe or Campaign
-   * drops a segment file (and so that every change to audience data leaves an event).
+   * drops a segment file (and so that every change to audience data leaves an event). `CampaignAamIntegration`
+   * turns it off for an emulator environment (moto does not store it: a perpetual diff).
    * @default true
    */
   readonly eventBridgeNotifications?: boolean;

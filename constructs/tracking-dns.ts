@@ -7,9 +7,14 @@ export type TrackingServerDns =
   | { readonly method: 'delegation'; readonly subdomain: string; readonly nameServers: readonly string[] };
 
 export interface TrackingDnsProps {
-  /** The Route53 hosted zone that holds the tracking subdomain. */
+  /** The Route53 hosted zone that holds the tracking subdomain (not created here). */
   readonly hostedZoneId: string;
+  /** TTL of the records, in seconds (the schema allows 60-172800 and defaults to 300). */
   readonly ttl: number;
+  /**
+   * Which records to create. Host names must be below the zone's domain, never its apex; a
+   * delegation's name servers must lie outside the delegated subdomain (no glue records are made).
+   */
   readonly trackingServer: TrackingServerDns;
 }
 

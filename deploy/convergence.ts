@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { withTemporaryFolder } from '../runtime/temporary-folders';
 import { lastLines, runCommand, type RunOptions } from './processes';
 
 /** One change the plan after an apply still wants to make. */
@@ -71,12 +71,9 @@ export function pendingChanges(plan: PlanJson, paths: ReadonlyMap<string, string
  */
 export async function checkConvergence(stackDir: string, options: RunOptions = {}): Promise<Convergence> {
   // Not in the stack folder (often uploaded as a CI artifact): an owner-only folder of its own,
-  // removed however the process ends.
-  const folder = mkdtempSync(join(tmpdir(), 'campaign-aam-convergence-'));
-  const planFile = join(folder, 'after-apply.tfplan');
-  const remove = () => rmSync(folder, { recursive: true, force: true });
-  process.once('exit', remove);
-  try {
+  // removed however the process ends (after a SIGKILL, by the next command's sweep).
+  return withTemporaryFolder('convergence', async (folder) => {
+    const planFile = join(folder, 'after-apply.tfplan');
     const plan = await runCommand(
       'terraform',
       [`-chdir=${stackDir}`, 'plan', '-input=false', '-no-color', '-detailed-exitcode', `-out=${planFile}`],
@@ -93,10 +90,7 @@ export async function checkConvergence(stackDir: string, options: RunOptions = {
       converged: false,
       pending: pendingChanges(JSON.parse(shown.stdout) as PlanJson, constructPaths(stackDir)),
     };
-  } finally {
-    process.removeListener('exit', remove);
-    remove();
-  }
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
+import { withOwnerOnlyFiles } from '../runtime/owner-only-files';
 
 export interface CommandResult {
   /** Exit code, or null when the command died from a signal. */
@@ -38,12 +39,15 @@ export function runCommand(command: string, args: string[], options: RunOptions 
   return new Promise((resolve, reject) => {
     if (stopping) return reject(new Error(`not starting ${command}: stopping`));
     const inherit = options.inheritOutput === true;
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env ?? process.env,
-      stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'],
-      detached: !inherit,
-    });
+    // Owner-only files from the child on: Terraform's errored.tfstate, backups and plans hold secrets.
+    const child = withOwnerOnlyFiles(() =>
+      spawn(command, args, {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+        detached: !inherit,
+      }),
+    );
     (inherit ? onTerminal : groups).add(child);
     let output = '';
     let stdout = '';

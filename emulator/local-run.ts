@@ -1,4 +1,5 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { ownedFolder, removeOwned, type OwnedFolder } from '../runtime/owned-folders';
 import { join, relative } from 'node:path';
 import { unknownEnvironment } from '../config/environment-files';
 import type { Environment } from '../config/environment';
@@ -42,10 +43,13 @@ export class StepFailure extends Error {
 export class LocalRun {
   readonly dir: string;
   readonly logFile: string;
+  /** `.cache/local`: every local run's folder is inside it, and nothing else is ever removed. */
+  private readonly cache: OwnedFolder = ownedFolder(cacheDir('local'), 'the local runs folder (.cache/local)');
   private moto: Moto | undefined;
   private copy: Environment | undefined;
   private synthesized: SynthesizedEnvironment | undefined;
 
+  /** `environment` must be the name of an existing environment file (the command checks it first). */
   constructor(
     readonly environment: string,
     private readonly environmentsDir: string,
@@ -73,7 +77,7 @@ export class LocalRun {
 
   /** Step 1: the emulator from the project's `.venv` (installed on first use) on a free loopback port. */
   async startEmulator(onInstall: (message: string) => void): Promise<string> {
-    rmSync(this.dir, { recursive: true, force: true });
+    removeOwned(this.cache, this.dir);
     mkdirSync(this.dir, { recursive: true });
     this.log(`npm run local -- ${this.environment} (${new Date().toISOString()})`);
     const log = openSync(this.logFile, 'a');

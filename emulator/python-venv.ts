@@ -6,31 +6,35 @@ import { projectRoot } from '../synth/project-paths';
 
 export const VENV_DIR = join(projectRoot(), '.venv');
 
-/** Requirement files: `npm run local` needs only the emulator; the test suite adds checkov. */
+/**
+ * Hash-locked requirement files (generated from the `.in` files beside them by
+ * `emulator/refresh-python-locks.sh`): `npm run local` needs only the emulator; the test suite adds
+ * checkov. pip installs them with `--require-hashes`, so a changed package on the index is refused.
+ */
 export const REQUIREMENTS = {
-  emulator: join(projectRoot(), 'emulator', 'requirements.txt'),
-  test: join(projectRoot(), 'requirements-test.txt'),
+  emulator: join(projectRoot(), 'emulator', 'requirements.lock'),
+  test: join(projectRoot(), 'requirements-test.lock'),
 } as const;
 
 export const venvBin = (tool: string) => join(VENV_DIR, 'bin', tool);
 
 const MINIMUM_PYTHON = [3, 9] as const;
 
-/** A requirements file with the files it includes (`-r other.txt`), recursively. */
-function requirementFiles(file: string): string[] {
-  const included = readFileSync(file, 'utf8')
-    .split('\n')
-    .map((line) => /^\s*-r\s+(\S+)/.exec(line)?.[1])
-    .filter((name): name is string => name !== undefined)
-    .flatMap((name) => requirementFiles(resolve(dirname(file), name)));
-  return [file, ...included];
-}
+/** Changes when the lock file changes. */
+const fingerprint = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
-/** Changes when the file or anything it includes changes. */
-function fingerprint(file: string): string {
-  const hash = createHash('sha256');
-  for (const f of requirementFiles(file)) hash.update(readFileSync(f));
-  return hash.digest('hex');
+/** The pins a person wrote (the `.in` file beside a lock, and what it includes), for the install message. */
+function directPins(lock: string): string[] {
+  const pins = (file: string): string[] =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .map((line) => line.trim())
+      .flatMap((line) => {
+        const included = /^-r\s+(\S+)/.exec(line)?.[1];
+        if (included !== undefined) return pins(resolve(dirname(file), included));
+        return line === '' || line.startsWith('#') || line.startsWith('-') ? [] : [line];
+      });
+  return pins(lock.replace(/\.lock$/, '.in'));
 }
 
 const stampOf = (file: string) =>
@@ -80,10 +84,7 @@ export function ensurePythonTools(requirements: string = REQUIREMENTS.test, opti
 
   const problem = pythonProblem();
   if (problem !== undefined) throw new PythonToolsError(problem);
-  const pins = requirementFiles(requirements)
-    .flatMap((f) => readFileSync(f, 'utf8').split('\n'))
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('-'));
+  const pins = directPins(requirements);
   options.onInstall?.(
     `Installing ${pins.join(', ')} into ${basename(VENV_DIR)}/ (first use only; takes a minute or more)`,
   );
@@ -92,7 +93,7 @@ export function ensurePythonTools(requirements: string = REQUIREMENTS.test, opti
     if (!existsSync(venvBin('python'))) execFileSync('python3', ['-m', 'venv', VENV_DIR], { stdio });
     execFileSync(
       venvBin('python'),
-      ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '-r', requirements],
+      ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--require-hashes', '-r', requirements],
       { stdio },
     );
   } catch (error) {
@@ -100,9 +101,6 @@ export function ensurePythonTools(requirements: string = REQUIREMENTS.test, opti
       `installing ${pins.join(', ')} into ${VENV_DIR} failed (${(error as Error).message.split('\n')[0]}); pip needs to reach PyPI or a configured index`,
     );
   }
-  // What was installed satisfies every file it includes, too.
-  for (const file of requirementFiles(requirements)) {
-    mkdirSync(dirname(stampOf(file)), { recursive: true });
-    writeFileSync(stampOf(file), fingerprint(file));
-  }
+  mkdirSync(dirname(stamp), { recursive: true });
+  writeFileSync(stamp, wanted);
 }

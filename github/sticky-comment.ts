@@ -1,18 +1,24 @@
+import { ACTIONS_BOT, byAuthor, type GitHubConnection, gitHubApi, type GitHubUser, markerLine } from './api-client';
+
+export { ACTIONS_BOT, markerLine };
+
 /**
  * One pull-request comment that a CI job keeps up to date: found by a hidden marker on its first
- * line, created on the first run, edited on every later one, so a pull request never collects a
- * second copy. Talks to GitHub's REST API with `fetch` (base URL from `GITHUB_API_URL`, so GitHub
- * Enterprise Server works too).
+ * line and by its author, created on the first run, edited on every later one, so a pull request
+ * never collects a second copy.
  */
-export interface StickyCommentOptions {
-  /** `https://api.github.com`, or the server's API URL (`GITHUB_API_URL` in Actions). */
-  readonly apiUrl: string;
-  readonly token: string;
+export interface StickyCommentOptions extends GitHubConnection {
   /** `owner/name`. */
   readonly repository: string;
   readonly pullRequest: number;
   /** Identifies this comment among all others: `<!-- <marker> -->` leads its body. */
   readonly marker: string;
+  /**
+   * The bot account the token posts as: only its comments are ever edited or deleted. A GitHub
+   * App's bot login (`<app slug>[bot]`) belongs to that app alone.
+   * @default 'github-actions[bot]' (the workflow's GITHUB_TOKEN)
+   */
+  readonly author?: string;
   readonly body: string;
 }
 
@@ -26,22 +32,12 @@ export interface StickyCommentResult {
 /** GitHub refuses comments longer than this (characters). */
 export const MAX_COMMENT_LENGTH = 65_536;
 
-export class GitHubApiError extends Error {}
-
 interface Comment {
   readonly id: number;
   readonly body?: string;
   readonly html_url: string;
-  readonly user?: { readonly login?: string; readonly type?: string } | null;
+  readonly user?: GitHubUser | null;
 }
-
-/**
- * Only a bot's comment can be the sticky one (the workflow's token posts as `github-actions[bot]`):
- * a person who pastes the marker must never see their comment rewritten or deleted.
- */
-const byBot = (c: Comment) => c.user?.type === 'Bot' || (c.user?.login ?? '').endsWith('[bot]');
-
-export const markerLine = (marker: string) => `<!-- ${marker} -->`;
 
 /** The comment's body: the marker, then the report, cut to GitHub's limit with a pointer to the rest. */
 export function commentBody(marker: string, body: string): string {
@@ -51,83 +47,35 @@ export function commentBody(marker: string, body: string): string {
   return full.slice(0, MAX_COMMENT_LENGTH - note.length) + note;
 }
 
-function explain(status: number, message: string, what: string): string {
-  const said = message === '' ? '' : ` (GitHub says: ${message})`;
-  switch (status) {
-    case 401:
-      return `GitHub rejected the token while trying to ${what}: 401 Unauthorized${said}. Pass the job's GITHUB_TOKEN.`;
-    case 403:
-      return (
-        `GitHub refused to ${what}: 403 Forbidden${said}. The token may not write pull-request comments: ` +
-        'pull requests from forks get a read-only GITHUB_TOKEN (the report is still in the job summary); ' +
-        'otherwise give the job `permissions: pull-requests: write`.'
-      );
-    case 404:
-      return `GitHub could not ${what}: 404 Not Found${said}. Check the repository and pull request number, and that the token can see them.`;
-    default:
-      return `GitHub could not ${what}: HTTP ${status}${said}.`;
-  }
-}
-
-function client(options: StickyCommentOptions) {
-  const base = options.apiUrl.replace(/\/+$/, '');
-  const call = async (method: string, url: string, what: string, body?: unknown): Promise<Response> => {
-    const response = await fetch(url.startsWith('http') ? url : `${base}${url}`, {
-      method,
-      headers: {
-        Accept: 'application/vnd.github+json',
-        Authorization: `Bearer ${options.token}`,
-        'X-GitHub-Api-Version': '2022-11-28',
-        'User-Agent': 'campaign-aam-sticky-comment',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) {
-      const text = await response.text();
-      let message = text;
-      try {
-        message = String((JSON.parse(text) as { message?: unknown }).message ?? text);
-      } catch {
-        // not JSON: keep the text
-      }
-      throw new GitHubApiError(explain(response.status, message.trim(), what));
-    }
-    return response;
-  };
-  return { call };
-}
-
-/** The next page from a `Link` header, if any. */
-const nextPage = (link: string | null) => /<([^>]+)>;\s*rel="next"/.exec(link ?? '')?.[1];
-
 export async function upsertStickyComment(options: StickyCommentOptions): Promise<StickyCommentResult> {
-  const { call } = client(options);
+  const api = gitHubApi(options);
   const issue = `/repos/${options.repository}/issues/${options.pullRequest}`;
   const marker = markerLine(options.marker);
   const body = commentBody(options.marker, options.body);
+  const byUs = byAuthor(options.author ?? ACTIONS_BOT);
+  const ours = (c: Comment) => byUs(c.user);
 
-  const mine: Comment[] = [];
-  for (let url: string | undefined = `${issue}/comments?per_page=100`; url !== undefined; ) {
-    const response = await call('GET', url, `list the comments of pull request #${options.pullRequest}`);
-    mine.push(...((await response.json()) as Comment[]).filter((c) => byBot(c) && (c.body ?? '').startsWith(marker)));
-    url = nextPage(response.headers.get('link'));
-    // The token only ever goes back to the API it was given for.
-    if (url !== undefined && !url.startsWith(`${options.apiUrl.replace(/\/+$/, '')}/`)) {
-      throw new GitHubApiError(`GitHub's next-page link points elsewhere (${url}); refusing to send the token there`);
-    }
-  }
-
-  const [first, ...duplicates] = mine;
+  const comments = await api.list<Comment>(
+    `${issue}/comments?per_page=100`,
+    `list the comments of pull request #${options.pullRequest}`,
+  );
+  const [first, ...duplicates] = comments.filter((c) => ours(c) && (c.body ?? '').startsWith(marker));
   for (const duplicate of duplicates) {
-    await call('DELETE', `/repos/${options.repository}/issues/comments/${duplicate.id}`, 'delete a duplicate comment');
+    await api.call(
+      'DELETE',
+      `/repos/${options.repository}/issues/comments/${duplicate.id}`,
+      'delete a duplicate comment',
+    );
   }
   if (first === undefined) {
-    const created = (await (await call('POST', `${issue}/comments`, 'create the comment', { body })).json()) as Comment;
+    const created = await api.json<Comment>('POST', `${issue}/comments`, 'create the comment', { body });
     return { action: 'created', url: created.html_url, removedDuplicates: 0 };
   }
-  const updated = (await (
-    await call('PATCH', `/repos/${options.repository}/issues/comments/${first.id}`, 'update the comment', { body })
-  ).json()) as Comment;
+  const updated = await api.json<Comment>(
+    'PATCH',
+    `/repos/${options.repository}/issues/comments/${first.id}`,
+    'update the comment',
+    { body },
+  );
   return { action: 'updated', url: updated.html_url, removedDuplicates: duplicates.length };
 }

@@ -6,10 +6,11 @@ import { MINIMUM_REASON } from '../config/promotion';
 import type { ConfigProblem } from '../config/problems';
 import { formatSettingPath } from '../config/setting-path';
 import { weakenings, type Weakening } from './guard-rails';
+import { pathTo, type PromotionGraph } from './lanes';
 import { lags, planPromotion, type PromotionPlan } from './plan';
 import { promotedText } from './promoted-text';
 import { validateCandidate } from './validate-candidate';
-import type { Workspace } from './workspace';
+import { lanesOf, type Workspace } from './workspace';
 
 /** A mistake in what was asked (unknown environment, promoting onto itself...): nothing was done. */
 export class PromoteUsageError extends Error {}
@@ -51,6 +52,22 @@ export function environmentNamed(workspace: Workspace, name: string): Environmen
   );
 }
 
+/** Why `from` → `to` is not a step of the lanes, and which steps there are. */
+function notAStep(workspace: Workspace, graph: PromotionGraph, from: string, to: string): string {
+  const where = graph.source === 'declared' ? `the lanes in ${workspace.config.file}` : 'the one lane the tiers give';
+  const path = pathTo(graph, to);
+  const edge = graph.sourceOf.get(to);
+  if (edge === undefined) {
+    return `nothing is promoted into "${to}": it starts lane ${graph.laneOf.get(to)} (${where})`;
+  }
+  if (path.includes(from)) {
+    const steps = path.slice(path.indexOf(from));
+    const oneByOne = steps.slice(1).map((name, i) => `${steps[i]} → ${name}`);
+    return `"${to}" is not promoted from "${from}" directly: promote one step at a time, ${oneByOne.join(', then ')}`;
+  }
+  return `"${to}" is promoted from "${edge.from}", not from "${from}": lane ${edge.lane} is ${path.join(' → ')} (${where})`;
+}
+
 function checkAllowWeaker(reason: string | undefined): void {
   if (reason !== undefined && reason.trim().length < MINIMUM_REASON) {
     throw new PromoteUsageError(
@@ -67,7 +84,7 @@ function replaceFile(file: string, text: string): void {
 }
 
 /**
- * Compares `fromName` with `toName` and, with `write`, brings `toName`'s file up to date: only the
+ * Compares `fromName` with `toName`, a step of the lanes, and, with `write`, brings `toName`'s file up to date: only the
  * promoted paths change, and only when the whole set of environment files would still synthesize
  * and no guard rail is broken (or `allowWeaker` says why). Otherwise nothing is written and every
  * reason is returned.
@@ -83,10 +100,13 @@ export async function promote(
   if (from.name === to.name) {
     throw new PromoteUsageError(`cannot promote "${from.name}" onto itself: name two different environments`);
   }
+  const graph = lanesOf(workspace);
+  const edge = graph.sourceOf.get(to.name);
+  if (edge?.from !== from.name) throw new PromoteUsageError(notAStep(workspace, graph, from.name, to.name));
   checkAllowWeaker(options.allowWeaker);
   const allowWeaker = options.allowWeaker?.trim();
 
-  const plan = planPromotion(from, to, workspace.config);
+  const plan = planPromotion(from, to, edge.lane, workspace.config);
   const weakened = weakenings(plan);
   const result = { plan, lags: lags(plan), weakenings: weakened, allowWeaker };
   if (!options.write) return result;

@@ -30,6 +30,7 @@ const stale = (s: StaleEntry) => ({
   declaredAt: s.entry.at,
   path: formatSettingPath(s.entry.path),
   environment: s.environment ?? null,
+  lane: s.lane ?? null,
   between: s.entry.between ?? null,
   value: value(s.value),
 });
@@ -53,6 +54,7 @@ function refusal(r: Refusal) {
 }
 
 const plan = (p: PromotionPlan) => ({
+  lane: p.lane,
   from: p.from.name,
   to: p.to.name,
   toPromote: p.toPromote.map(difference),
@@ -80,9 +82,12 @@ export function promotionJson(workspace: Workspace, result: PromoteResult) {
 
 export function statusJson(workspace: Workspace, status: PromotionStatus) {
   return {
-    order: status.order.names,
-    orderSource: status.order.source,
-    steps: status.steps.map((s) => ({ ...plan(s.plan), lags: s.lags })),
+    lanesSource: status.source,
+    lanes: status.lanes.map(({ lane, steps }) => ({
+      name: lane.name,
+      environments: lane.environments,
+      steps: steps.map((s) => ({ ...plan(s.plan), lags: s.lags })),
+    })),
     stale: workspace.stale.map(stale),
   };
 }

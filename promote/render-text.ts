@@ -46,9 +46,11 @@ function staleLines(workspace: Workspace, stale: readonly StaleEntry[]): string[
     ...stale.map(
       (s) =>
         `  ${s.entry.at} ${formatSettingPath(s.entry.path)}: ${
-          s.environment === undefined
-            ? `${s.entry.between!.join(' and ')} no longer differ (both ${showValue(s.value)})`
-            : `${s.environment} no longer differs from the other environments (all ${showValue(s.value)})`
+          s.lane !== undefined
+            ? `the steps of lane ${s.lane} no longer differ (all ${showValue(s.value)})`
+            : s.environment === undefined
+              ? `${s.entry.between!.join(' and ')} no longer differ (both ${showValue(s.value)})`
+              : `${s.environment} no longer differs from the environments it is promoted from or into (all ${showValue(s.value)})`
         }`,
     ),
   ];
@@ -132,21 +134,30 @@ const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 /** `npm run promote -- --status`: Markdown, so it reads in a terminal and in a CI job summary alike. */
 export function renderStatus(workspace: Workspace, status: PromotionStatus): string {
-  const by = status.order.source === 'explicit' ? `as listed in ${workspace.config.file}` : 'by tier';
+  const steps = status.lanes.flatMap((l) => l.steps);
+  const lagging = steps.filter((s) => s.lags).length;
   const lines = [
     '## Promotion status',
     '',
-    `Order (${by}): ${status.order.names.join(' → ')}`,
+    status.source === 'declared'
+      ? `Lanes (as declared in ${workspace.config.file}); ${lagging} of ${steps.length} step${steps.length === 1 ? '' : 's'} lag${lagging === 1 ? 's' : ''}:`
+      : `One lane, by tier (each tier holds one environment); ${lagging} of ${steps.length} step${steps.length === 1 ? '' : 's'} lag${lagging === 1 ? 's' : ''}:`,
     '',
-    '| Step | Shared settings that differ | Which | Intended differences |',
-    '| --- | --: | --- | --: |',
-    ...status.steps.map(({ plan }) => {
-      const open = [...plan.toPromote, ...plan.manual];
-      const which = open.length === 0 ? '—' : open.map((d) => `\`${formatSettingPath(d.path)}\``).join(', ');
-      return `| ${plan.from.name} → ${plan.to.name} | ${open.length} | ${cell(which)} | ${plan.intended.length} |`;
-    }),
+    ...status.lanes.map(({ lane }) => `- ${lane.name}: ${lane.environments.join(' → ')}`),
   ];
-  const intended = status.steps.filter(({ plan }) => plan.intended.length > 0);
+  if (steps.length > 0) {
+    lines.push(
+      '',
+      '| Lane | Step | Shared settings that differ | Which | Intended differences |',
+      '| --- | --- | --: | --- | --: |',
+      ...steps.map(({ plan }) => {
+        const open = [...plan.toPromote, ...plan.manual];
+        const which = open.length === 0 ? '—' : open.map((d) => `\`${formatSettingPath(d.path)}\``).join(', ');
+        return `| ${plan.lane} | ${plan.from.name} → ${plan.to.name} | ${open.length} | ${cell(which)} | ${plan.intended.length} |`;
+      }),
+    );
+  }
+  const intended = steps.filter(({ plan }) => plan.intended.length > 0);
   if (intended.length > 0) {
     lines.push('', `### Intended differences (${workspace.config.file}; not promoted, not lag)`, '');
     for (const { plan } of intended) {

@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { PROMOTION_FILE } from '../config/environment-files';
+import { createTemporaryFolder, removeTemporaryFolder } from '../runtime/temporary-folders';
 import { ConfigError, type ConfigProblem } from '../config/problems';
 import { synthesize } from '../synth/synthesize';
 
@@ -17,7 +17,8 @@ export async function validateCandidate(
   file: string,
   text: string,
 ): Promise<ConfigProblem[]> {
-  const scratch = mkdtempSync(join(tmpdir(), 'campaign-aam-promote-'));
+  const scratchFolder = createTemporaryFolder('promote');
+  const scratch = scratchFolder.root;
   try {
     const candidates = join(scratch, 'environments');
     mkdirSync(candidates);
@@ -41,6 +42,6 @@ export async function validateCandidate(
       },
     ];
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    removeTemporaryFolder(scratchFolder);
   }
 }

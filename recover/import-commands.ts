@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { withOwnerOnlyFiles } from '../runtime/owner-only-files';
 import { shellCommand } from '../aws-lookups/commands';
 import type { MissingFromState } from './recovery';
 
@@ -25,7 +26,9 @@ export interface ImportResult {
 export function runImports(stackDir: string, resources: readonly MissingFromState[]): ImportResult[] {
   const results: ImportResult[] = [];
   for (const resource of resources) {
-    const run = spawnSync('terraform', [...importArgs(stackDir, resource), '-no-color'], { encoding: 'utf8' });
+    const run = withOwnerOnlyFiles(() =>
+      spawnSync('terraform', [...importArgs(stackDir, resource), '-no-color'], { encoding: 'utf8' }),
+    );
     const ok = run.error === undefined && run.status === 0;
     results.push({ resource, ok, output: `${run.stdout ?? ''}${run.stderr ?? ''}${run.error?.message ?? ''}`.trim() });
     if (!ok) break;

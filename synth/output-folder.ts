@@ -37,6 +37,24 @@ export interface Staging {
   readonly root: string;
 }
 
+/**
+ * Why `outdir` cannot be synth's output folder, or undefined when it can: synth replaces and
+ * deletes what is in its `stacks/` folder, so an existing folder must be empty or one that a synth
+ * (ours or the cdktf CLI's) wrote, recognized by its `manifest.json` or by holding `stacks/` alone.
+ */
+export function foreignOutputFolder(outdir: string): string | undefined {
+  let entries: string[];
+  try {
+    entries = readdirSync(outdir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? undefined : code === 'ENOTDIR' ? 'is a file, not a folder' : `cannot be read (${code})`;
+  }
+  if (entries.length === 0 || entries.includes(Manifest.fileName)) return undefined;
+  if (entries.every((entry) => entry === Manifest.stacksFolder)) return undefined;
+  return `is not empty and holds no cdktf \`${Manifest.fileName}\`, so it is no synth output folder (synth replaces and deletes what is in it); choose a new or empty folder, or an earlier output folder`;
+}
+
 /** Creates this run's staging folder inside `stagingDirOf(outdir)`, and finds what earlier runs left there. */
 export function createStaging(outdir: string): Staging {
   const root = stagingDirOf(outdir);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import * as lockfile from 'proper-lockfile';
@@ -27,6 +27,14 @@ const NAMELESS_STALE_MS = 10_000;
 
 const lockPathOf = (outdir: string) => `${outdir}.lock`;
 const holderPathOf = (outdir: string) => `${outdir}.lock.json`;
+
+function rmdirIfPresent(folder: string): void {
+  try {
+    rmdirSync(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -77,7 +85,8 @@ function takeOver(outdir: string, abandoned: LockHolder | undefined): void {
     const holder = readHolder(outdir);
     if (holder?.token === abandoned?.token && isAbandoned(outdir, holder)) {
       rmSync(holderPathOf(outdir), { force: true });
-      rmSync(lockPathOf(outdir), { recursive: true, force: true });
+      // proper-lockfile's lock is an empty folder.
+      rmdirIfPresent(lockPathOf(outdir));
     }
   } finally {
     releaseGuard();

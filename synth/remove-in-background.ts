@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { ownedFolder, ownedPath } from '../runtime/owned-folders';
 
 /**
  * Removes folders in a detached process, so a command does not wait for it: deleting a few
@@ -7,6 +8,9 @@ import { spawn } from 'node:child_process';
  * nothing is left in it (another run may be using it by then).
  */
 export function removeInBackground(paths: readonly string[], thenIfEmpty: string): void {
+  // The child deletes recursively without asking: each path is shown to lie inside first.
+  const owner = ownedFolder(thenIfEmpty, 'the staging folder');
+  for (const path of paths) ownedPath(owner, path);
   const child = spawn(
     process.execPath,
     [

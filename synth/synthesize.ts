@@ -1,15 +1,23 @@
 import { App, Manifest } from 'cdktf';
-import { existsSync, mkdirSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { Environment } from '../config/environment';
 import { loadEnvironments } from '../config/load';
 import { ConfigError } from '../config/problems';
 import { layoutProblems, type ProjectLayout } from '../config/project-layout';
+import { ownedFolder, removeOwned } from '../runtime/owned-folders';
 import { campaignSetupSheet } from '../handoff/campaign-setup-sheet';
 import { provisioningEmail } from '../handoff/provisioning-email';
 import { EnvironmentStack } from '../stacks/environment-stack';
 import { CollectingSynthesizer, type StackFiles } from '../cdktf-internals/collecting-synthesizer';
-import { createStaging, type ManifestFile, type Staging, writeManifest, writeStacks } from './output-folder';
+import {
+  createStaging,
+  foreignOutputFolder,
+  type ManifestFile,
+  type Staging,
+  writeManifest,
+  writeStacks,
+} from './output-folder';
 import { lockOutputFolder } from './output-lock';
 import { HANDOFF, stagingDirOf } from './project-paths';
 import { removeInBackground } from './remove-in-background';
@@ -129,6 +137,16 @@ export async function stageSynthesis(options: SynthesizeOptions): Promise<Staged
   };
   // An output folder that is or holds the project is refused before anything is touched.
   const unsafe = layoutProblems(layout);
+  // (Said once: a folder that holds the project is not a synth output folder either.)
+  const foreign = unsafe.length === 0 ? foreignOutputFolder(options.outdir) : undefined;
+  if (foreign !== undefined) {
+    unsafe.push({
+      file: relative(options.projectDir, options.outdir) || '.',
+      path: '',
+      rule: 'output-folder-owned',
+      message: foreign,
+    });
+  }
   if (unsafe.length > 0) throw new ConfigError(unsafe);
   // A CDKTF_OUTDIR such as `build/out` may name a folder whose parent does not exist yet.
   const createdParent = mkdirSync(dirname(options.outdir), { recursive: true });
@@ -136,7 +154,7 @@ export async function stageSynthesis(options: SynthesizeOptions): Promise<Staged
   let staging: Staging | undefined;
   const finish = () => {
     if (staging !== undefined) {
-      rmSync(staging.staging, { recursive: true, force: true });
+      removeOwned(ownedFolder(staging.root, 'the staging folder'), staging.staging);
       // What synth removed from the output can be large: it is deleted without waiting for it.
       const large = [...staging.leftovers, staging.trash].filter((path) => existsSync(path));
       if (large.length > 0) removeInBackground(large, staging.root);

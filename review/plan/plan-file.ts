@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { formatPath } from '../../config/problems';
+import { parseBoundedJson } from '../../runtime/bounded-json';
 import { ReviewInputError } from '../errors';
 
 /**
@@ -43,28 +44,50 @@ export type PlanResourceChange = z.infer<typeof resourceChange>;
 export type PlanChange = z.infer<typeof change>;
 
 const HOW =
-  'produce it with `terraform -chdir=cdktf.out/stacks/<environment> show -json plan > plan.json` after `npm run plan -- <environment>`';
+  'produce it with `npm run plan -- <environment> --json-plan <file>` (a new file outside the project, or one git ignores)';
+
+/**
+ * A plan of one environment is a few hundred KB and nests about ten levels; the limits keep a
+ * hostile or corrupted file to bounded work. Syntax errors never quote the text: a plan holds
+ * state, secrets included.
+ */
+export const PLAN_JSON_LIMITS = { maxBytes: 256 * 1024 * 1024, maxDepth: 128 } as const;
+
+function readRegularFile(file: string): Buffer {
+  let fd: number;
+  try {
+    // Not through a FIFO or device (an open would block), however it is named.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as NodeJS.ErrnoException).code;
+    throw new ReviewInputError(`cannot read plan file ${file}: ${reason}`);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new ReviewInputError(`cannot read plan file ${file}: not a regular file`);
+    if (stat.size > PLAN_JSON_LIMITS.maxBytes) {
+      throw new ReviewInputError(
+        `${file} is ${stat.size.toLocaleString('en')} bytes, more than the ${PLAN_JSON_LIMITS.maxBytes.toLocaleString('en')} bytes a plan of one environment may be; ${HOW}`,
+      );
+    }
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** Reads one `terraform show -json` plan, or explains precisely why the file is not one. */
 export function readPlanFile(file: string): Plan {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new ReviewInputError(`cannot read plan file ${file}: ${reason}`);
-  }
+  const bytes = readRegularFile(file);
   if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) {
     throw new ReviewInputError(
       `${file} is a binary Terraform plan; give the review its JSON form: \`terraform -chdir=cdktf.out/stacks/<environment> show -json <plan file> > plan.json\``,
     );
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(bytes.toString('utf8'));
-  } catch (error) {
-    throw new ReviewInputError(`${file} is not valid JSON (${(error as Error).message}); ${HOW}`);
-  }
+  const json = parseBoundedJson(bytes.toString('utf8'), PLAN_JSON_LIMITS);
+  if (!json.ok) throw new ReviewInputError(`${file} ${json.problem.message}; ${HOW}`);
+  const data = json.value;
   const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
   if ('values' in record && !('resource_changes' in record) && !('planned_values' in record)) {
     throw new ReviewInputError(`${file} is Terraform state, not a plan; ${HOW}`);

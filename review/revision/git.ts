@@ -1,6 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { lstatSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MAX_ENVIRONMENT_FILE_BYTES, notRegularFileProblem, tooLargeProblem } from '../../config/environment-files';
+import { formatProblem } from '../../config/problems';
+import { DEFAULT_PATHS } from '../../synth/project-paths';
 import { ReviewInputError } from '../errors';
 
 /** The files of one revision of the project folder, by path relative to that folder. */
@@ -85,6 +88,49 @@ export function workingTreeFiles(projectDir: string, wanted: (path: string) => b
     }
   }
   return files;
+}
+
+const GIT_KINDS: Readonly<Record<string, string>> = { '120000': 'a symbolic link', '160000': 'a submodule' };
+
+/**
+ * What in a revision's environments folder would not be read as written: links, submodules (in a
+ * commit), FIFOs and devices (in the working tree), and files over the size limit. Checked before
+ * anything of the revision is written or synthesized, so such a file is reported by name, never
+ * followed, read or silently left out (git's listing would drop a link).
+ */
+export function environmentEntryProblems(projectDir: string, commit: string | undefined): string[] {
+  const folder = DEFAULT_PATHS.environments;
+  const problems = [];
+  if (commit !== undefined) {
+    const entries = git(projectDir, ['ls-tree', '-l', '-z', commit, '--', `${folder}/`])
+      .toString('utf8')
+      .split('\0')
+      .filter((line) => line !== '');
+    for (const line of entries) {
+      const [meta, path] = line.split('\t');
+      const [mode, type, , size] = meta.split(/\s+/);
+      if (GIT_KINDS[mode] !== undefined) problems.push(notRegularFileProblem(path, GIT_KINDS[mode]));
+      else if (type === 'blob' && Number(size) > MAX_ENVIRONMENT_FILE_BYTES)
+        problems.push(tooLargeProblem(path, Number(size)));
+    }
+  } else {
+    let names: string[] = [];
+    try {
+      names = readdirSync(join(projectDir, folder));
+    } catch {
+      // No environments folder: the revision's own synth says so.
+    }
+    for (const name of names) {
+      const path = `${folder}/${name}`;
+      const stat = lstatSync(join(projectDir, path), { throwIfNoEntry: false });
+      if (stat === undefined || stat.isDirectory()) continue;
+      if (stat.isSymbolicLink()) problems.push(notRegularFileProblem(path, 'a symbolic link'));
+      else if (!stat.isFile())
+        problems.push(notRegularFileProblem(path, 'not a regular file (a FIFO, socket or device)'));
+      else if (stat.size > MAX_ENVIRONMENT_FILE_BYTES) problems.push(tooLargeProblem(path, stat.size));
+    }
+  }
+  return problems.map(formatProblem);
 }
 
 export function sameFiles(a: ProjectFiles, b: ProjectFiles): boolean {

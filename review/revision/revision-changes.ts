@@ -5,6 +5,7 @@ import { compareConfigurations } from './config-diff';
 import { compareDocuments } from './document-diff';
 import {
   assertGitRepository,
+  environmentEntryProblems,
   filesAtCommit,
   type ProjectFiles,
   resolveCommit,
@@ -38,6 +39,19 @@ export async function revisionChanges(options: RevisionsOptions): Promise<Change
   assertGitRepository(projectDir);
   const baseCommit = resolveCommit(projectDir, options.base);
   const headCommit = options.head === undefined ? undefined : resolveCommit(projectDir, options.head);
+  const refs = {
+    mode: 'revisions' as const,
+    base: { revision: options.base, commit: baseCommit },
+    head: options.head === undefined ? { revision: WORKING_TREE } : { revision: options.head, commit: headCommit },
+  };
+  const unreadable = [
+    { side: 'base', details: environmentEntryProblems(projectDir, baseCommit) },
+    { side: 'head', details: environmentEntryProblems(projectDir, headCommit) },
+  ].filter((p) => p.details.length > 0);
+  if (unreadable.length > 0) {
+    const summary = 'its environments folder holds entries that are not read as environment files';
+    return { ...refs, environments: [], problems: unreadable.map((p) => ({ ...p, summary })) };
+  }
   const baseFiles = filesAtCommit(projectDir, baseCommit, isSynthInput);
   const headFiles =
     headCommit === undefined
@@ -62,11 +76,6 @@ export async function revisionChanges(options: RevisionsOptions): Promise<Change
     return Promise.all([base, synthesizeRevision(space, 'head', headFiles, projectDir, codeFrom)]);
   });
 
-  const refs = {
-    mode: 'revisions' as const,
-    base: { revision: options.base, commit: baseCommit },
-    head: options.head === undefined ? { revision: WORKING_TREE } : { revision: options.head, commit: headCommit },
-  };
   if (!base.ok || !head.ok) {
     const problems = [base, head].flatMap((r) => (r.ok ? [] : [r.problem]));
     return { ...refs, environments: [], problems: base === head ? problems.slice(0, 1) : problems };

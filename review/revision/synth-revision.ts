@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DEFAULT_PATHS, HANDOFF, SYNTH_ONLY_VARIABLE } from '../../synth/project-paths';
+import { DEFAULT_PATHS, HANDOFF, projectRoot, SYNTH_ONLY_VARIABLE } from '../../synth/project-paths';
 import type { SourceProblem } from '../model';
 import type { ProjectFiles } from './git';
 import type { TempSpace } from './temp-space';
@@ -35,7 +35,8 @@ export function isEnvironmentFile(path: string): boolean {
 
 /** The installed dependencies every revision is built with: those of the running review. */
 const NODE_MODULES = join(dirname(require.resolve('cdktf/package.json')), '..');
-const TS_REQUIRE = join(__dirname, '..', 'ts-require.cjs');
+/** Runs a revision's TypeScript as it is (a revision is never built): from the sources, also when the review runs from dist/. */
+const TS_REQUIRE = join(projectRoot(), 'review', 'ts-require.cjs');
 /** What a revision's synth runs: its cdktf app. */
 export const SYNTH_ENTRY = 'main.ts';
 /** How `formatProblems` (config/problems.ts) opens its list, in every revision so far. */
@@ -72,10 +73,29 @@ function writeProject(root: string, files: ProjectFiles, codeFrom: string | unde
   symlinkSync(NODE_MODULES, join(root, 'node_modules'), 'dir');
 }
 
+/**
+ * What a revision's synth inherits from the caller: enough to run Node, nothing else. A revision's
+ * code is the pull request's, and a synth needs no credentials: AWS keys, `GITHUB_TOKEN` and every
+ * other variable stay with the caller.
+ */
+const INHERITED_VARIABLES = ['PATH', 'HOME', 'TMPDIR', 'TMP', 'TEMP', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ', 'SYSTEMROOT'];
+
+/** The environment a revision's synth runs with. */
+function revisionSynthEnv(root: string): NodeJS.ProcessEnv {
+  const inherited = INHERITED_VARIABLES.filter((key) => process.env[key] !== undefined).map((key) => [
+    key,
+    process.env[key],
+  ]);
+  return {
+    ...Object.fromEntries(inherited),
+    CHECKPOINT_DISABLE: '1',
+    CDKTF_OUTDIR: join(root, DEFAULT_PATHS.outdir),
+    CAMPAIGN_AAM_ENVIRONMENTS: join(root, DEFAULT_PATHS.environments),
+    [SYNTH_ONLY_VARIABLE]: '1',
+  };
+}
+
 function run(space: TempSpace, root: string): Promise<{ status: number | null; stderr: string }> {
-  const env: NodeJS.ProcessEnv = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !key.startsWith('CDKTF_') && !key.startsWith('CAMPAIGN_AAM_')),
-  );
   return new Promise((resolve, reject) => {
     // Linked code resolves its imports (the installed dependencies above all) from the revision's
     // folder, not from where the links point: the project may have no node_modules of its own.
@@ -84,13 +104,7 @@ function run(space: TempSpace, root: string): Promise<{ status: number | null; s
       ['--preserve-symlinks', '--preserve-symlinks-main', '--require', TS_REQUIRE, SYNTH_ENTRY],
       {
         cwd: root,
-        env: {
-          ...env,
-          CHECKPOINT_DISABLE: '1',
-          CDKTF_OUTDIR: join(root, DEFAULT_PATHS.outdir),
-          CAMPAIGN_AAM_ENVIRONMENTS: join(root, DEFAULT_PATHS.environments),
-          [SYNTH_ONLY_VARIABLE]: '1',
-        },
+        env: revisionSynthEnv(root),
         stdio: ['ignore', 'ignore', 'pipe'],
       },
     );

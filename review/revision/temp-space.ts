@@ -1,8 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { removeOwned, removeOwnedAsync } from '../../runtime/owned-folders';
+import { createTemporaryFolder } from '../../runtime/temporary-folders';
 
 const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
@@ -12,7 +10,8 @@ const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
  * folder and exits with the signal's conventional code).
  */
 export class TempSpace {
-  readonly root = mkdtempSync(join(tmpdir(), 'campaign-aam-review-'));
+  private readonly folder = createTemporaryFolder('review');
+  readonly root = this.folder.root;
   private readonly children = new Set<ChildProcess>();
   private readonly onSignal = (signal: keyof typeof SIGNALS) => {
     this.dispose();
@@ -34,14 +33,14 @@ export class TempSpace {
   /** Stops the children and removes the folder at once: for a signal or an exit, where nothing can wait. */
   dispose(): void {
     this.stopChildren();
-    rmSync(this.root, { recursive: true, force: true });
+    removeOwned(this.folder, this.root, { root: true });
     this.unregister();
   }
 
   /** The same, removing files in parallel (several times faster for thousands of synthesized files). */
   async disposeAsync(): Promise<void> {
     this.stopChildren();
-    await rm(this.root, { recursive: true, force: true });
+    await removeOwnedAsync(this.folder, this.root, { root: true });
     this.unregister();
   }
 

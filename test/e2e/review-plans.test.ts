@@ -67,7 +67,7 @@ describe('review of real Terraform plans (moto)', () => {
     environmentsDir({ [NAME]: file }, work);
     stackDir = join(work, 'cdktf.out', 'stacks', NAME);
 
-    // The first plan the way the README describes for `cdktf synth`: synth, then terraform plan -out.
+    // The first plan the way docs/review.md describes for `cdktf synth`: synth, then terraform plan -out.
     await synthesize({
       environmentsDir: join(work, 'environments'),
       outdir: join(work, 'cdktf.out'),

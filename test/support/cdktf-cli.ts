@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { run, type RunResult } from './run';
+import { PROJECT_DIR, run, type RunResult } from './run';
 import { terraformEnv } from '../../deploy/terraform-env';
 import { coreCli } from '../../cdktf-internals/core-cli';
 
@@ -15,7 +15,7 @@ export function cdktf(work: string, command: string, environment: string, extra:
 /** The command, arguments and environment of a cdktf command, e.g. to start it in the background. */
 export function cdktfInvocation(work: string, command: string, environment: string, extra: string[] = []) {
   return {
-    command: coreCli().bin,
+    command: coreCli(PROJECT_DIR).bin,
     args: [command, environment, '--skip-provider-lock', '--output', join(work, 'cdktf.out'), ...extra],
     env: { ...terraformEnv(), CAMPAIGN_AAM_ENVIRONMENTS: join(work, 'environments') },
   };

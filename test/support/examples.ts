@@ -11,9 +11,7 @@ export const EXAMPLES_DIR = join(PROJECT_DIR, 'environments');
 
 /** The examples' names, known before any test runs, so that tests can be generated per example. */
 export function exampleNames(): string[] {
-  return environmentFiles(EXAMPLES_DIR, readdirSync(EXAMPLES_DIR, { withFileTypes: true }), PROJECT_DIR).files.map(
-    environmentName,
-  );
+  return environmentFiles(EXAMPLES_DIR, readdirSync(EXAMPLES_DIR), PROJECT_DIR).files.map(environmentName);
 }
 
 /** The examples, validated as synth validates them. */

@@ -1,11 +1,8 @@
 import { join } from 'node:path';
 import { PROJECT_DIR, run, type RunResult } from './run';
 
-export const REVIEW_CLI = [
-  '--require',
-  join(PROJECT_DIR, 'review', 'ts-require.cjs'),
-  join(PROJECT_DIR, 'cli', 'review.ts'),
-] as const;
+/** The compiled command, as `npm run review` runs it (the integration and e2e global setup builds `dist/`). */
+export const REVIEW_CLI = [join(PROJECT_DIR, 'dist', 'cli', 'review.js')] as const;
 
 /**
  * `npm run review -- <args>` as a user runs it in the project at `cwd` (a temporary repository in

@@ -8,7 +8,7 @@ import { environmentsDir, tempDir } from '../../support/temp';
 jest.setTimeout(240_000);
 
 const cdktfSynth = (outdir: string, env: Record<string, string> = {}) =>
-  run(coreCli().bin, ['synth', '--output', outdir], { env });
+  run(coreCli(PROJECT_DIR).bin, ['synth', '--output', outdir], { env });
 
 describe('cdktf synth (the real CLI)', () => {
   it('synthesizes the shipped examples and says where stacks and documents went', () => {

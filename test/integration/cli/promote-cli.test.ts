@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { cli, removeCliBuild } from '../../support/compiled-cli';
+import { lanesProject, TWO_BRAND_LANES, TWO_BRANDS } from '../../support/lanes-project';
 import { edit, exampleProject, readJson } from '../../support/promote-project';
 import { run } from '../../support/run';
 
@@ -16,12 +17,14 @@ function laggingProject(): string {
 }
 
 describe('npm run promote (the compiled command)', () => {
-  it('prints the status of the shipped examples along the promotion order', () => {
+  it('prints the status of the shipped examples, one lane by tier', () => {
     const result = run('npm', ['run', '--silent', 'promote', '--', '--status']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('Order (by tier): dev → staging → production');
-    expect(result.stdout).toContain('| dev → staging | 0 | — | 5 |');
-    expect(result.stdout).toContain('| staging → production | 0 | — | 5 |');
+    expect(result.stdout).toContain(
+      'One lane, by tier (each tier holds one environment); 0 of 2 steps lag:\n\n- main: dev → staging → production\n',
+    );
+    expect(result.stdout).toContain('| main | dev → staging | 0 | — | 5 |');
+    expect(result.stdout).toContain('| main | staging → production | 0 | — | 5 |');
     expect(result.stdout).toContain(
       '- receiver.forceDestroy: dev true, staging false (intendedDifferences[4]: The development bucket is torn down and rebuilt freely, test data and all.)',
     );
@@ -31,8 +34,11 @@ describe('npm run promote (the compiled command)', () => {
     const result = promote(exampleProject(), '--status', '--json');
     expect(result.status).toBe(0);
     const status = JSON.parse(result.stdout);
-    expect(status.order).toEqual(['dev', 'staging', 'production']);
-    expect(status.steps.map((s: any) => [s.from, s.to, s.lags, s.intended.length])).toEqual([
+    expect([status.lanesSource, status.lanes.map((l: any) => [l.name, l.environments])]).toEqual([
+      'tier',
+      [['main', ['dev', 'staging', 'production']]],
+    ]);
+    expect(status.lanes[0].steps.map((s: any) => [s.from, s.to, s.lags, s.intended.length])).toEqual([
       ['dev', 'staging', false, 5],
       ['staging', 'production', false, 5],
     ]);
@@ -58,7 +64,7 @@ describe('npm run promote (the compiled command)', () => {
     expect(promote(project, 'dev', 'staging', '--check').status).toBe(0);
 
     const status = promote(project, '--status');
-    expect(status.stdout).toContain('| staging → production | 1 | `receiver.prefix` | 5 |');
+    expect(status.stdout).toContain('| main | staging → production | 1 | `receiver.prefix` | 5 |');
   });
 
   it('reports as JSON', () => {
@@ -93,11 +99,31 @@ describe('npm run promote (the compiled command)', () => {
     expect(readJson(project, 'production').receiver.accessLogs).toBeUndefined();
   });
 
+  it('works lane by lane for two brands, and says which lanes to declare while there are none', () => {
+    const project = lanesProject(TWO_BRANDS, { lanes: TWO_BRAND_LANES });
+    edit(project, 'brand-b-dev', (f) => (f.receiver.prefix = 'campaign-aam-v2/'));
+    expect(promote(project, 'brand-b-dev', 'brand-b-staging', '--check').status).toBe(1);
+    expect(promote(project, 'brand-a-dev', 'brand-a-staging', '--check').status).toBe(0);
+    const status = promote(project, '--status');
+    expect(status.stdout).toContain('| brand-b | brand-b-dev → brand-b-staging | 1 | `receiver.prefix` | 0 |');
+    expect(status.stdout).toContain('| brand-a | brand-a-dev → brand-a-staging | 0 | — | 0 |');
+
+    const unlaned = promote(lanesProject(TWO_BRANDS), '--status');
+    expect(unlaned.status).toBe(2);
+    expect(unlaned.stderr).toContain(
+      'the promotion order is ambiguous, since tier development holds brand-a-dev, brand-b-dev',
+    );
+    expect(unlaned.stderr).toContain(
+      '  "lanes": {\n    "brand-a": ["brand-a-dev", "brand-a-staging", "brand-a-production"],\n    "brand-b": ["brand-b-dev", "brand-b-staging", "brand-b-production"]\n  }',
+    );
+  });
+
   it('exits 2 with a clear message for bad input', () => {
     const project = exampleProject();
     const cases: [string[], string][] = [
       [['dev', 'stagin'], 'no environment named "stagin" (did you mean "staging"?)'],
       [['dev', 'dev'], 'cannot promote "dev" onto itself'],
+      [['dev', 'production'], 'promote one step at a time, dev → staging, then staging → production'],
       [['dev'], 'usage: npm run promote -- <from> <to>'],
       [['dev', 'staging', '--write', '--check'], '--check only reports'],
       [['dev', 'staging', '--allow-weaker', 'because reasons matter here'], '--allow-weaker only applies to --write'],

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { coreCli } from '../../../cdktf-internals/core-cli';
 import { installedCore } from '../../../cdktf-internals/installed-core';
+import { PROJECT_DIR } from '../../support/run';
 import { tempDir } from '../../support/temp';
 
 /** A project folder whose `node_modules/.bin` holds these CLIs. */
@@ -32,7 +33,7 @@ describe(`the CLI run for the core (${installedCore().name} here)`, () => {
   });
 
   it('is, in this project, one that exists', () => {
-    expect(['cdktf', 'cdktn']).toContain(coreCli().name);
-    expect(existsSync(coreCli().bin)).toBe(true);
+    expect(['cdktf', 'cdktn']).toContain(coreCli(PROJECT_DIR).name);
+    expect(existsSync(coreCli(PROJECT_DIR).bin)).toBe(true);
   });
 });

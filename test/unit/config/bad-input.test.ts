@@ -478,7 +478,9 @@ describe('bad environment files', () => {
     expect(parsed.ok).toBe(false);
     const [problem] = (parsed as { problems: ConfigProblem[] }).problems;
     expect(problem.rule).toBe('json-syntax');
-    expect(formatProblem(problem)).toMatch(/^environments\/test\.json: is not valid JSON at line 4, column 3: /);
+    expect(formatProblem(problem)).toBe(
+      'environments/test.json: is not valid JSON at line 4, column 3 (near `  }`): a property name in double quotes was expected [rule: json-syntax]',
+    );
   });
 
   it('rejects a file name that cannot be a stack name', async () => {

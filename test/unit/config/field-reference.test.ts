@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { shared } from '../../../config/field';
 import { fieldCatalog } from '../../../config/field-catalog';
-import { withFieldReference } from '../../../config/field-reference';
+import { FIELD_REFERENCE_PAGE, withFieldReference } from '../../../config/field-reference';
 import { PROJECT_DIR } from '../../support/run';
 
 describe('field metadata', () => {
@@ -41,8 +41,8 @@ describe('field metadata', () => {
     ]);
   });
 
-  it("keeps the README's field reference equal to the schema: run `npm run schema` after changing it", () => {
-    const readme = readFileSync(join(PROJECT_DIR, 'README.md'), 'utf8');
-    expect(readme).toBe(withFieldReference(readme));
+  it(`keeps the field reference in ${FIELD_REFERENCE_PAGE} equal to the schema: run \`npm run schema\` after changing it`, () => {
+    const page = readFileSync(join(PROJECT_DIR, FIELD_REFERENCE_PAGE), 'utf8');
+    expect(page).toBe(withFieldReference(page));
   });
 });

@@ -69,7 +69,7 @@ describe('reading the environments folder', () => {
     ]);
   });
 
-  it(`skips exactly ${PROMOTION_FILE} (the reviewed promotion differences) and hidden files`, async () => {
+  it(`skips exactly ${PROMOTION_FILE} (the reviewed promotion differences) and the tool files (.gitkeep)`, async () => {
     expect(PROMOTION_FILE).toBe('_promotion.json');
     const p = project({ dev: validFile() });
     writeFileSync(join(p.environments, PROMOTION_FILE), '{"not": "an environment"}');

@@ -74,8 +74,21 @@ describe('ReceiverAccessKey', () => {
       Effect: 'Allow',
       Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
       Resource: [arn],
+      Condition: { StringEquals: { 'kms:ViaService': 's3.us-east-1.amazonaws.com' } },
     });
     expect(statements(synthesized).map((s: { Sid: string }) => s.Sid)).not.toContain('UseBucketKey');
+  });
+
+  it("lets the key use the KMS key only through S3 in the key's region, not directly", async () => {
+    const arn = 'arn:aws:kms:eu-central-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    const kms = await synthStack(
+      fileWith((f) => {
+        f.aws.region = 'eu-central-1';
+        f.receiver.kmsKeyArn = arn;
+      }),
+    );
+    const useKey = statements(kms).find((s: { Sid: string }) => s.Sid === 'UseBucketKey');
+    expect(useKey.Condition).toEqual({ StringEquals: { 'kms:ViaService': 's3.eu-central-1.amazonaws.com' } });
   });
 
   it('issues one access key per slot, encrypted to the PGP key when one is given', async () => {

@@ -1,4 +1,5 @@
-import { GitHubApiError, markerLine, MAX_COMMENT_LENGTH, upsertStickyComment } from '../../../github/sticky-comment';
+import { GitHubApiError } from '../../../github/api-client';
+import { markerLine, MAX_COMMENT_LENGTH, upsertStickyComment } from '../../../github/sticky-comment';
 import { FakeGitHub } from '../../support/fake-github';
 
 const MARKER = 'campaign-aam-review';
@@ -70,6 +71,27 @@ describe('the sticky review comment', () => {
     expect((await post('report')).action).toBe('created');
     expect(github.comments.get(PR)?.find((c) => c.id === pasted.id)?.body).toBe(`${markerLine(MARKER)}\nmy notes`);
     expect(github.comments.get(PR)).toHaveLength(2);
+  });
+
+  it("never takes over another app's comment, even one that starts with the marker", async () => {
+    const other = github.add(PR, `${markerLine(MARKER)}\nanother app's report`, 'other-app[bot]');
+    expect((await post('report')).action).toBe('created');
+    expect(github.comments.get(PR)?.find((c) => c.id === other.id)?.body).toBe(
+      `${markerLine(MARKER)}\nanother app's report`,
+    );
+    expect((await post('again')).action).toBe('updated');
+    expect(github.comments.get(PR)).toHaveLength(2);
+  });
+
+  it("edits the named app's comment when the token is a GitHub App's, and no one else's", async () => {
+    github.add(PR, `${markerLine(MARKER)}\nby github-actions`);
+    const app = github.add(PR, `${markerLine(MARKER)}\nby our app`, 'campaign-aam-review[bot]');
+    expect((await post('new', { author: 'campaign-aam-review[bot]' })).action).toBe('updated');
+    expect(ours().map((c) => [c.user, c.body])).toEqual([
+      ['github-actions[bot]', `${markerLine(MARKER)}\nby github-actions`],
+      ['campaign-aam-review[bot]', `${markerLine(MARKER)}\nnew`],
+    ]);
+    expect(github.comments.get(PR)?.find((c) => c.id === app.id)?.body).toBe(`${markerLine(MARKER)}\nnew`);
   });
 
   it("cuts a report longer than GitHub's limit and says where the rest is", async () => {

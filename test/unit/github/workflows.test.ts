@@ -2,8 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { actionlint } from '../../support/actionlint';
 import { parse } from 'yaml';
-import { loadWorkspace } from '../../../promote/workspace';
-import { promotionOrder } from '../../../promote/order';
 import { PROJECT_DIR } from '../../support/run';
 
 const WORKFLOWS = join(PROJECT_DIR, '.github', 'workflows');
@@ -26,8 +24,14 @@ const steps = (file: string) => jobs(file).flatMap(([, job]) => job.steps ?? [])
 
 /** npm scripts other branches add in parallel: the workflows call them already. Remove an entry once its script is here. */
 describe('the GitHub Actions workflows', () => {
-  it('are the pull-request, deploy and per-environment deploy workflows', () => {
-    expect(files.sort()).toEqual(['deploy-environment.yml', 'deploy.yml', 'pull-request.yml']);
+  it('are the pull-request, review-posting, deploy, per-environment deploy and drift workflows', () => {
+    expect(files.sort()).toEqual([
+      'deploy-environment.yml',
+      'deploy.yml',
+      'drift.yml',
+      'post-review.yml',
+      'pull-request.yml',
+    ]);
   });
 
   it.each(files)('%s passes actionlint', async (file) => {
@@ -59,7 +63,11 @@ describe('the GitHub Actions workflows', () => {
       ),
     );
     expect([...called].sort()).toEqual([
+      'check-aam',
       'deploy',
+      'deploy-waves',
+      'drift',
+      'drift-issues',
       'plan',
       'plan-matrix',
       'promote',
@@ -71,27 +79,15 @@ describe('the GitHub Actions workflows', () => {
     expect([...called].filter((s) => !scripts.includes(s))).toEqual([]);
   });
 
-  it('deploy every environment, in promotion order, one job each chained with needs', async () => {
-    const workspace = await loadWorkspace(join(PROJECT_DIR, 'environments'), PROJECT_DIR);
-    const order = promotionOrder(workspace.environments, workspace.config).names;
-    const deployJobs = jobs('deploy.yml');
-    expect(deployJobs.map(([, job]) => job.uses)).toEqual(
-      order.map(() => './.github/workflows/deploy-environment.yml'),
-    );
-    expect(deployJobs.map(([, job]) => job.with?.environment)).toEqual(order);
-    expect(deployJobs.map(([name, job]) => [name, job.needs])).toEqual(
-      order.map((name, i) => [name, i === 0 ? undefined : order[i - 1]]),
-    );
-  });
-
   it('bind each deploy to the GitHub Environment of the same name, one at a time per environment', () => {
-    const [[, deploy]] = jobs('deploy-environment.yml');
+    const deploy = Object.fromEntries(jobs('deploy-environment.yml')).apply;
     expect(deploy.environment).toBe('${{ inputs.environment }}');
     expect(deploy.concurrency).toEqual({ group: 'deploy-${{ inputs.environment }}', 'cancel-in-progress': false });
     const runs = (deploy.steps ?? []).map((s) => s.run).filter(Boolean);
     expect(runs).toEqual([
-      'npm ci --no-audit --no-fund',
-      'npm run deploy -- "$ENVIRONMENT" --auto-approve',
+      'npm ci --no-audit --no-fund --ignore-scripts',
+      'npm run check-aam -- "$ENVIRONMENT"',
+      'npm run deploy -- "$ENVIRONMENT" --expect-plan "$FINGERPRINT"',
       'npm run verify -- "$ENVIRONMENT"',
     ]);
   });

@@ -123,6 +123,8 @@ describe('production guard rails', () => {
       const project = exampleProject();
       weaken(project);
       edit(project, 'production', (f) => (f.environment.tier = 'staging'));
+      // Two staging-tier environments: the order is no longer the tiers' to give.
+      edit(project, '_promotion', (f) => (f.lanes = { globex: ['dev', 'staging', 'production'] }));
       const result = await promoteOnto(project, 'production');
       expect(result.weakenings).toEqual([]);
     });

@@ -223,6 +223,7 @@ describe('promote --write: format-preserving, all or nothing', () => {
   it('keeps one-line objects on one line', async () => {
     const project = exampleProject();
     const before = readText(project, 'dev');
+    edit(project, '_promotion', (f) => (f.lanes = { globex: ['staging', 'dev', 'production'] }));
     edit(project, 'staging', (f) => {
       f.organization.name = 'Globex Retail Group';
       f.campaign.dataSources[0].alias = 'Adobe Campaign Standard';

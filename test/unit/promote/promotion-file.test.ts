@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { loadEnvironments } from '../../../config/load';
 import { PROMOTION_FILE } from '../../../config/environment-files';
 import { ConfigError, formatProblem } from '../../../config/problems';
-import { promotionOrder } from '../../../promote/order';
+import { promotionGraph } from '../../../promote/lanes';
 import { loadWorkspace } from '../../../promote/workspace';
 import { edit, environmentsOf, exampleProject, layoutOf } from '../../support/promote-project';
 
@@ -36,25 +36,31 @@ describe('the intended-differences file', () => {
     expect((await loadEnvironments(layoutOf(project))).map((e) => e.name)).toEqual(['dev', 'production', 'staging']);
   });
 
-  it('is optional: without it nothing is declared and the order follows the tiers', async () => {
+  it('is optional: without it nothing is declared and the one lane follows the tiers', async () => {
     const project = exampleProject();
     unlinkSync(join(environmentsOf(project), PROMOTION_FILE));
     const workspace = await loadWorkspace(environmentsOf(project), project);
     expect(workspace.config.intendedDifferences).toEqual([]);
-    expect(promotionOrder(workspace.environments, workspace.config)).toEqual({
-      names: ['dev', 'staging', 'production'],
-      source: 'tier',
-    });
+    const graph = promotionGraph(workspace.environments, workspace.config);
+    expect([graph.source, graph.lanes]).toEqual([
+      'tier',
+      [{ name: 'main', environments: ['dev', 'staging', 'production'] }],
+    ]);
+    expect(graph.edges).toEqual([
+      { from: 'dev', to: 'staging', lane: 'main' },
+      { from: 'staging', to: 'production', lane: 'main' },
+    ]);
   });
 
-  it('can give the promotion order explicitly', async () => {
+  it('can declare the lanes, in any order of tiers', async () => {
     const project = exampleProject();
-    edit(project, '_promotion', (f) => (f.order = ['staging', 'dev', 'production']));
+    edit(project, '_promotion', (f) => (f.lanes = { globex: ['staging', 'dev', 'production'] }));
     const workspace = await loadWorkspace(environmentsOf(project), project);
-    expect(promotionOrder(workspace.environments, workspace.config)).toEqual({
-      names: ['staging', 'dev', 'production'],
-      source: 'explicit',
-    });
+    const graph = promotionGraph(workspace.environments, workspace.config);
+    expect([graph.source, graph.lanes]).toEqual([
+      'declared',
+      [{ name: 'globex', environments: ['staging', 'dev', 'production'] }],
+    ]);
   });
 
   it('names the file, the entry and the rule for each mistake, all at once', async () => {
@@ -71,12 +77,13 @@ describe('the intended-differences file', () => {
         { path: 'receiver..prefix', environments: ['dev'], reason: REASON },
         { path: 'receiver.prefix', environments: ['dev'], reason: REASON, note: 'x' },
       ],
-      { order: ['dev', 'production'] },
+      { lanes: { Main: ['dev', 'staging', 'production'] } },
     );
     expect(await problemsOf(project)).toEqual([
+      `${FILE}: lanes.Main = "Main": a lane name is 1-63 lowercase letters, digits and hyphens, starting with a letter (e.g. \`brand-a\` or \`eu\`) [rule: promotion-lane-name]`,
       `${FILE}: intendedDifferences[3].reason = "because": say why the difference is intended, in at least 20 characters: reviewers read it [rule: promotion-reason]`,
-      `${FILE}: intendedDifferences[4].between = ["dev","staging"]: give either \`environments\` (each listed environment keeps its own value) or \`between\` (exactly two environments that differ from each other), not both or neither [rule: promotion-scope]`,
-      `${FILE}: intendedDifferences[9].note: is not a known setting. Valid keys here: \`path\`, \`environments\`, \`between\`, \`reason\`. [rule: known-keys]`,
+      `${FILE}: intendedDifferences[4].between = ["dev","staging"]: give one of \`environments\` (each listed environment keeps its own value), \`between\` (exactly two environments that differ from each other) or \`lanes\` (the steps of the named lanes keep their values), not several or none [rule: promotion-scope]`,
+      `${FILE}: intendedDifferences[9].note: is not a known setting. Valid keys here: \`path\`, \`environments\`, \`between\`, \`lanes\`, \`reason\`. [rule: known-keys]`,
     ]);
 
     // Once the shape is right, the references are checked against the environments.
@@ -92,10 +99,10 @@ describe('the intended-differences file', () => {
         { path: 'receiver.segmentRetentionDays', environments: ['dev', 'staging'], reason: REASON },
         { path: 'receiver.segmentRetentionDays', environments: ['staging'], reason: REASON },
       ],
-      { order: ['dev', 'production'] },
+      { lanes: { main: ['dev', 'production'] } },
     );
     expect(await problemsOf(shaped)).toEqual([
-      `${FILE}: order: must list every environment once; missing: staging (or leave \`order\` out to promote by tier) [rule: promotion-order]`,
+      `${FILE}: lanes: places no lane for "staging": every environment belongs to one lane (add it to the lane it is promoted in, or give it a lane of its own) [rule: promotion-lane-missing]`,
       `${FILE}: intendedDifferences[0].path = "receiver.segmentRetentionDay": is not a field of the environment file; did you mean \`receiver.segmentRetentionDays\`? [rule: promotion-path]`,
       `${FILE}: intendedDifferences[1].path = "receiver.bucketName": is a per-environment field: it is never promoted, so it needs no declared difference [rule: promotion-path]`,
       `${FILE}: intendedDifferences[2].environments[0] = "prod": is not an environment (did you mean "production"?); known: dev, production, staging [rule: promotion-known-environment]`,
@@ -111,7 +118,7 @@ describe('the intended-differences file', () => {
     const project = exampleProject();
     writeFileSync(join(environmentsOf(project), PROMOTION_FILE), '{ "intendedDifferences": [ }');
     expect((await problemsOf(project))[0]).toMatch(
-      /^environments\/_promotion\.json: is not valid JSON: .* \[rule: json-syntax\]$/,
+      /^environments\/_promotion\.json: is not valid JSON at line 1, column 28 \(near `.*`\): a value was expected \[rule: json-syntax\]$/,
     );
   });
 

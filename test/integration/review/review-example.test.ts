@@ -7,13 +7,13 @@ import { expectExit } from '../../support/terraform';
 
 jest.setTimeout(300_000);
 
-const README = join(PROJECT_DIR, 'README.md');
+const PAGE = join(PROJECT_DIR, 'docs', 'review.md');
 const START = '<!-- review-example:start -->';
 const END = '<!-- review-example:end -->';
-/** The README names the base commit with this stand-in: the fixture's real commit changes with every code change. */
+/** The page names the base commit with this stand-in: the fixture's real commit changes with every code change. */
 const COMMIT = '1a2b3c4';
 
-/** The README's example: the shipped environments, with production's CRM destination changed and staging on a second key slot. */
+/** The page's example: the shipped environments, with production's CRM destination changed and staging on a second key slot. */
 function exampleReport(): string {
   const project = gitProject();
   cpSync(join(PROJECT_DIR, 'environments'), join(project.dir, 'environments'), { recursive: true });
@@ -34,18 +34,18 @@ function exampleReport(): string {
 
 const block = (report: string) => `${START}\n\n\`\`\`\`markdown\n${report}\`\`\`\`\n\n${END}`;
 
-describe("the README's example report", () => {
+describe('the example report of docs/review.md', () => {
   it('is what npm run review prints for the same change', () => {
-    const readme = readFileSync(README, 'utf8');
+    const page = readFileSync(PAGE, 'utf8');
     const expected = block(exampleReport());
-    const current = readme.slice(readme.indexOf(START), readme.indexOf(END) + END.length);
-    if (process.env.UPDATE_README_EXAMPLE === '1') {
-      writeFileSync(README, readme.replace(current, expected));
+    const current = page.slice(page.indexOf(START), page.indexOf(END) + END.length);
+    if (process.env.UPDATE_REVIEW_EXAMPLE === '1') {
+      writeFileSync(PAGE, page.replace(current, expected));
       return;
     }
     if (current !== expected) {
       throw new Error(
-        "The README's review example is out of date. Regenerate it with\n  UPDATE_README_EXAMPLE=1 npx jest test/integration/review/readme-example.test.ts",
+        'The review example in docs/review.md is out of date. Regenerate it with\n  UPDATE_REVIEW_EXAMPLE=1 npx jest --selectProjects integration -- test/integration/review/review-example.test.ts',
       );
     }
   });

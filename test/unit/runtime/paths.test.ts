@@ -1,4 +1,4 @@
-import { isInside } from '../../../config/project-layout';
+import { isInside } from '../../../runtime/paths';
 
 describe('isInside', () => {
   it.each([

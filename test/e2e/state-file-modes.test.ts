@@ -1,0 +1,83 @@
+import {
+  CreateBucketCommand,
+  DeleteBucketCommand,
+  DeleteObjectCommand,
+  HeadBucketCommand,
+  ListObjectsV2Command,
+} from '@aws-sdk/client-s3';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { startMoto, type Moto } from '../../emulator/moto';
+import { startProcess } from '../support/run';
+import { environmentsDir, tempDir } from '../support/temp';
+import { clients, createHostedZone } from './aws-clients';
+import { emulatorEnvironmentFile } from './emulator-environment';
+
+jest.setTimeout(600_000);
+
+const NAME = 'orphaned';
+const BUCKET = 'initech-campaign-aam-orphaned';
+const ZONE = 'orphaned.initech.example';
+const STATE_BUCKET = 'initech-terraform-state-gone';
+
+/**
+ * Issue 16: when Terraform cannot upload state (here the state bucket disappears mid-apply), it
+ * writes what it has to `errored.tfstate` beside the configuration: the whole state, the secret
+ * access key in plain text included. Through `npm run deploy`, that file is owner-only.
+ */
+describe('npm run deploy when the state upload fails mid-apply', () => {
+  let moto: Moto;
+
+  beforeAll(async () => {
+    moto = await startMoto();
+  });
+
+  afterAll(async () => {
+    await moto?.stop();
+  });
+
+  it('leaves errored.tfstate readable by its owner alone', async () => {
+    const aws = clients(moto.endpoint);
+    await aws.s3.send(new CreateBucketCommand({ Bucket: STATE_BUCKET }));
+    const work = tempDir();
+    environmentsDir(
+      {
+        [NAME]: emulatorEnvironmentFile({
+          endpoint: moto.endpoint,
+          bucketName: BUCKET,
+          hostedZoneId: await createHostedZone(aws.route53, ZONE),
+          zoneName: ZONE,
+          trackingHost: `t.${ZONE}`,
+          backend: { type: 's3', bucket: STATE_BUCKET, key: 'campaign-aam/orphaned.tfstate', region: 'us-east-1' },
+        }),
+      },
+      work,
+    );
+    const deploy = startProcess('npm', ['run', '--silent', 'deploy', '--', NAME, '--auto-approve'], {
+      env: { CAMPAIGN_AAM_ENVIRONMENTS: join(work, 'environments'), CDKTF_OUTDIR: join(work, 'cdktf.out') },
+    });
+    // Once the receiver bucket exists the apply is under way (its lifecycle configuration takes
+    // about a minute in moto): the state bucket goes, so the final state upload fails.
+    const deadline = Date.now() + 240_000;
+    for (;;) {
+      const exists = await aws.s3.send(new HeadBucketCommand({ Bucket: BUCKET })).then(
+        () => true,
+        () => false,
+      );
+      if (exists) break;
+      if (Date.now() > deadline) throw new Error(`the apply never created the bucket:\n${deploy.printed()}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const listed = await aws.s3.send(new ListObjectsV2Command({ Bucket: STATE_BUCKET }));
+    for (const object of listed.Contents ?? []) {
+      await aws.s3.send(new DeleteObjectCommand({ Bucket: STATE_BUCKET, Key: object.Key! }));
+    }
+    await aws.s3.send(new DeleteBucketCommand({ Bucket: STATE_BUCKET }));
+
+    const result = await deploy.result;
+    expect(result.status).not.toBe(0);
+    const stackDir = join(work, 'cdktf.out', 'stacks', NAME);
+    expect(readdirSync(stackDir)).toContain('errored.tfstate');
+    expect((statSync(join(stackDir, 'errored.tfstate')).mode & 0o777).toString(8)).toBe('600');
+  });
+});
