@@ -1,5 +1,5 @@
 // First: keeps libraries from loading what this app never uses (see the module).
-import './synth/defer-unused-modules';
+import './cdktf-internals/defer-unused-modules';
 import { SYNTH_ONLY_VARIABLE } from './synth/project-paths';
 import { describeSynthesis, synthesizeProject } from './synth/synthesize-project';
 

@@ -4,12 +4,15 @@ import { execFileSync } from 'node:child_process';
 import { benchmarkLanes, formatLanesReport } from '../bench/lanes';
 import { formatReport, targets } from '../bench/report';
 import { PROJECT_DIR, runBenchmark } from '../bench/run-benchmark';
+import { installedCore } from '../cdktf-internals/installed-core';
+import { coreIn, otherCoreInstall } from '../cdktf-internals/other-core-install';
+import { runCommand } from '../deploy/processes';
 import { outputFile, type OutputFile } from '../runtime/output-file';
 import { createTemporaryFolder, removeTemporaryFolder } from '../runtime/temporary-folders';
 import { runCommandLine } from './run-command-line';
 import { UsageError } from './usage-error';
 
-const USAGE = `usage: npm run bench [-- --sizes 1,10,50,200] [--runs 5] [--no-naive] [--no-plan] [--out bench/results/latest.json]
+const USAGE = `usage: npm run bench [-- --sizes 1,10,50,200] [--runs 5] [--no-naive] [--no-plan] [--core cdktf|cdktn] [--out bench/results/latest.json]
        npm run bench -- --lanes [--sizes 1,10,50,200] [--runs 5]
 
 Synthesizes N generated environments with this app and with the two floors kept in bench/floors
@@ -18,7 +21,12 @@ median wall time, peak memory and their ratios per N; also one environment selec
 \`npm run review\` across two revisions and \`terraform plan\` of one
 stack. The same figures go to the JSON file. The naive floor takes about a minute per run at 200.
 With --lanes, instead: the promotion lanes at N environments (one lane per brand), in process:
-loading and validating them, the deploy waves and every wave's plan, and every step's comparison.`;
+loading and validating them, the deploy waves and every wave's plan, and every step's comparison.
+--core measures the app on that core: the installed one, or the project installed on the other
+one (.cache/cdktn, made or updated first by scripts/install-other-core.mjs); its figures then go
+to bench/results/latest-<core>.json unless --out says otherwise.`;
+
+type CoreName = 'cdktf' | 'cdktn';
 
 interface Arguments {
   sizes: number[];
@@ -27,6 +35,7 @@ interface Arguments {
   plan: boolean;
   out: OutputFile;
   lanes: boolean;
+  core: CoreName | undefined;
 }
 
 /** An earlier figures file names its machine and targets; nothing else is overwritten. */
@@ -44,7 +53,9 @@ function parseArguments(args: string[]): Arguments {
     plan: true,
     out: figuresFile(join(PROJECT_DIR, 'bench', 'results', 'latest.json')),
     lanes: false,
+    core: undefined,
   };
+  let out: OutputFile | undefined;
   for (let i = 0; i < args.length; i++) {
     const value = () => {
       const v = args[++i];
@@ -75,13 +86,34 @@ function parseArguments(args: string[]): Arguments {
         parsed.lanes = true;
         break;
       case '--out':
-        parsed.out = figuresFile(value());
+        out = figuresFile(value());
         break;
+      case '--core': {
+        const core = value();
+        if (core !== 'cdktf' && core !== 'cdktn') throw new UsageError(`--core takes cdktf or cdktn\n\n${USAGE}`);
+        parsed.core = core;
+        break;
+      }
       default:
         throw new UsageError(`unknown argument ${args[i]}\n\n${USAGE}`);
     }
   }
+  if (out !== undefined) parsed.out = out;
+  else if (parsed.core !== undefined)
+    parsed.out = figuresFile(join(PROJECT_DIR, 'bench', 'results', `latest-${parsed.core}.json`));
   return parsed;
+}
+
+/** Runs this benchmark in the project installed on the other core, built first, writing to `out` here. */
+async function benchOtherCore(core: CoreName, args: string[], out: string): Promise<number> {
+  const install = otherCoreInstall(PROJECT_DIR);
+  if (coreIn(install).name !== core) throw new Error(`${install} has ${coreIn(install).name} installed, not ${core}`);
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: install, stdio: 'inherit' });
+  const run = await runCommand(process.execPath, [join(install, 'dist', 'cli', 'bench.js'), ...args, '--out', out], {
+    cwd: install,
+    inheritOutput: true,
+  });
+  return run.status ?? 1;
 }
 
 function terraformVersion(): string | undefined {
@@ -112,6 +144,9 @@ function machine() {
 
 async function main(args: string[]): Promise<number> {
   const options = parseArguments(args);
+  const core = installedCore();
+  if (options.core !== undefined && options.core !== core.name)
+    return benchOtherCore(options.core, args, options.out.path);
   const work = createTemporaryFolder('bench');
   const workDir = work.root;
   if (options.lanes) {
@@ -126,13 +161,16 @@ async function main(args: string[]): Promise<number> {
   }
   const before = machine();
   const startedAt = new Date().toISOString();
-  console.log(`benchmark: ${options.sizes.join(', ')} environments, ${options.runs} runs each, in ${workDir}`);
+  console.log(
+    `benchmark on ${core.name} ${core.version}: ${options.sizes.join(', ')} environments, ${options.runs} runs each, in ${workDir}`,
+  );
   try {
     const result = await runBenchmark({ ...options, workDir, progress: (line) => console.log(line) });
     const report = {
       startedAt,
       finishedAt: new Date().toISOString(),
       machine: { ...before, loadAverage1mAtEnd: loadavg()[0] },
+      core: { name: core.name, version: core.version },
       runs: options.runs,
       ...result,
       targets: targets(result),

@@ -1,5 +1,5 @@
 // First: keeps libraries from loading what synth never uses (see the module).
-import '../synth/defer-unused-modules';
+import '../cdktf-internals/defer-unused-modules';
 import { describeNonConvergence } from '../deploy/convergence';
 import { deployEnvironment } from '../deploy/deploy';
 import { applyExpectedPlan } from '../deploy/expect-plan';

@@ -1,5 +1,5 @@
 // First: keeps libraries from loading what synth never uses (see the module).
-import '../synth/defer-unused-modules';
+import '../cdktf-internals/defer-unused-modules';
 import { parseArgs } from 'node:util';
 import { stopCommandsOnSignals } from '../deploy/processes';
 import { checkDrift } from '../drift/check-drift';

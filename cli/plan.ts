@@ -1,5 +1,5 @@
 // First: keeps libraries from loading what synth never uses (see the module).
-import '../synth/defer-unused-modules';
+import '../cdktf-internals/defer-unused-modules';
 import { appendFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cdktfBin, toolEnv } from '../deploy/deploy';

@@ -1,5 +1,5 @@
 // First: keeps libraries from loading what synth never uses (see the module).
-import '../synth/defer-unused-modules';
+import '../cdktf-internals/defer-unused-modules';
 import { describeSynthesis, synthesizeProject } from '../synth/synthesize-project';
 import { StatusLine } from './progress';
 import { runCommandLine } from './run-command-line';

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { coreCli } from '../cdktf-internals/core-cli';
 import { projectRoot } from '../synth/project-paths';
 import { checkConvergence, type Convergence } from './convergence';
 import { type CommandResult, runCommand } from './processes';
@@ -25,7 +26,7 @@ export function toolEnv(): NodeJS.ProcessEnv {
   return { ...process.env, ...terraformEnv(), CHECKPOINT_DISABLE: '1' };
 }
 
-export const cdktfBin = () => join(projectRoot(), 'node_modules', '.bin', 'cdktf');
+export const cdktfBin = () => coreCli(projectRoot()).bin;
 
 /**
  * `cdktf deploy <environment>` of an already synthesized stack, then ALWAYS the convergence check:

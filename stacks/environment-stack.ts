@@ -6,6 +6,7 @@ import { PolicyChecks } from '../policy';
 import { importAdoptedResources } from './adoption-imports';
 import { awsProvider } from './aws-provider';
 import { configureBackend } from './backend';
+import { prepareWithoutResolving } from '../cdktf-internals/preparing-pass';
 import { OUTPUTS } from '../campaign/output-names';
 
 export interface EnvironmentStackProps {
@@ -29,14 +30,9 @@ export class EnvironmentStack extends TerraformStack {
     Aspects.of(this).add(new PolicyChecks());
   }
 
-  /**
-   * cdktf's preparing pass resolves every token of the stack once more before synthesis, and keeps
-   * nothing from it except cross-stack references (it wires them up). An environment stack never
-   * refers to another one: each is built from its own file, by props-only constructs. Skipping the
-   * pass saves a third of synth time and changes nothing in the output (a unit test compares).
-   */
+  /** The core's preparing pass, without the resolve it does for nothing here (see the function). */
   override prepareStack(): void {
-    this.ensureBackendExists();
+    prepareWithoutResolving(this);
   }
 
   /** What a Campaign administrator copies into the external accounts after deploy. */

@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Manifest } from 'cdktf';
-import type { StackFiles } from './collecting-synthesizer';
+import type { StackFiles } from '../cdktf-internals/collecting-synthesizer';
 import { stagingDirOf } from './project-paths';
 
 /** One stack's entry in cdktf's `manifest.json` (the cdktf CLI reads it to find stacks). */

@@ -9,7 +9,7 @@ import { ownedFolder, removeOwned } from '../runtime/owned-folders';
 import { campaignSetupSheet } from '../handoff/campaign-setup-sheet';
 import { provisioningEmail } from '../handoff/provisioning-email';
 import { EnvironmentStack } from '../stacks/environment-stack';
-import { CollectingSynthesizer, type StackFiles } from './collecting-synthesizer';
+import { CollectingSynthesizer, type StackFiles } from '../cdktf-internals/collecting-synthesizer';
 import {
   createStaging,
   foreignOutputFolder,
@@ -22,7 +22,7 @@ import { lockOutputFolder } from './output-lock';
 import { HANDOFF, stagingDirOf } from './project-paths';
 import { removeInBackground } from './remove-in-background';
 import { checkSelection } from './stack-selection';
-import { skipTokenStackTraces } from './token-stack-traces';
+import { skipTokenStackTraces } from '../cdktf-internals/token-stack-traces';
 
 export interface SynthesizeOptions {
   /** Folder of `*.json` environment files. */

@@ -79,8 +79,8 @@ describe('recovering from an interrupted deploy in moto', () => {
   });
 
   it('a killed apply leaves resources outside state and its lock behind', async () => {
-    const { args, env } = cdktfInvocation(work, 'deploy', NAME, ['--auto-approve']);
-    const deploy = startProcess('npx', args, { env });
+    const { command, args, env } = cdktfInvocation(work, 'deploy', NAME, ['--auto-approve']);
+    const deploy = startProcess(command, args, { env });
     // The provider waits about a minute for the lifecycle rules to settle in moto: kill Terraform in
     // that window, once versioning (which the lifecycle rules wait for) and the IAM user exist.
     await killTerraformMidApply(deploy.pid, async () => {

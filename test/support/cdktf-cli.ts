@@ -1,20 +1,22 @@
 import { join } from 'node:path';
-import { run, type RunResult } from './run';
+import { PROJECT_DIR, run, type RunResult } from './run';
 import { terraformEnv } from '../../deploy/terraform-env';
+import { coreCli } from '../../cdktf-internals/core-cli';
 
 /**
- * Runs the real cdktf CLI (`cdktf <command> <environment>`) on the environments in `work/environments`,
+ * Runs the real CLI of the installed core (`cdktf <command> <environment>`, or `cdktn ...`) on the environments in `work/environments`,
  * writing to `work/cdktf.out`, offline-capable like everything else in the suite.
  */
 export function cdktf(work: string, command: string, environment: string, extra: string[] = []): RunResult {
-  const { args, env } = cdktfInvocation(work, command, environment, extra);
-  return run('npx', args, { env });
+  const { command: cli, args, env } = cdktfInvocation(work, command, environment, extra);
+  return run(cli, args, { env });
 }
 
-/** The arguments and environment of `npx` for a cdktf command, e.g. to start it in the background. */
+/** The command, arguments and environment of a cdktf command, e.g. to start it in the background. */
 export function cdktfInvocation(work: string, command: string, environment: string, extra: string[] = []) {
   return {
-    args: ['cdktf', command, environment, '--skip-provider-lock', '--output', join(work, 'cdktf.out'), ...extra],
+    command: coreCli(PROJECT_DIR).bin,
+    args: [command, environment, '--skip-provider-lock', '--output', join(work, 'cdktf.out'), ...extra],
     env: { ...terraformEnv(), CAMPAIGN_AAM_ENVIRONMENTS: join(work, 'environments') },
   };
 }

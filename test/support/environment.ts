@@ -1,6 +1,6 @@
 import { AnnotationMetadataEntryType, Manifest, type TerraformStack, Testing } from 'cdktf';
 import { EnvironmentStack } from '../../stacks/environment-stack';
-import { CollectingSynthesizer } from '../../synth/collecting-synthesizer';
+import { CollectingSynthesizer } from '../../cdktf-internals/collecting-synthesizer';
 import { tempDir } from './temp';
 import type { Environment } from '../../config/environment';
 import { parseEnvironment } from '../../config/load';

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { coreCli } from '../../../cdktf-internals/core-cli';
 import { fileWith, validFile } from '../../support/environment';
 import { PROJECT_DIR, run } from '../../support/run';
 import { environmentsDir, tempDir } from '../../support/temp';
@@ -7,7 +8,7 @@ import { environmentsDir, tempDir } from '../../support/temp';
 jest.setTimeout(240_000);
 
 const cdktfSynth = (outdir: string, env: Record<string, string> = {}) =>
-  run('npx', ['cdktf', 'synth', '--output', outdir], { env });
+  run(coreCli(PROJECT_DIR).bin, ['synth', '--output', outdir], { env });
 
 describe('cdktf synth (the real CLI)', () => {
   it('synthesizes the shipped examples and says where stacks and documents went', () => {
