@@ -142,7 +142,14 @@ export function compareEnvironments(
       u.scope === 'presence-shared' && (valueAt(from, u.path) === undefined) !== (valueAt(to, u.path) === undefined),
   ).map((u) => `${u.path}.`);
 
+  // Who provisions the receiver is each environment's own decision (Adobe, or the stack): between
+  // two modes, the receiver's and the stack key's settings mean different things and are not promoted.
+  const modesDiffer = from.receiver.mode !== to.receiver.mode;
+  const ownedByMode = (path: string) => modesDiffer && (path.startsWith('receiver.') || path.startsWith('accessKey.'));
+  if (modesDiffer) kept.push({ path: { field: 'receiver.mode' }, from: from.receiver.mode, to: to.receiver.mode });
+
   for (const unit of FILE_UNITS) {
+    if (ownedByMode(unit.path)) continue;
     const a = valueAt(from, unit.path);
     const b = valueAt(to, unit.path);
     if (isDeepStrictEqual(a, b)) continue;
