@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { writeFileAtomically } from '../runtime/atomic-write';
 import { join } from 'node:path';
 import { cacheDir } from '../synth/project-paths';
 
@@ -39,9 +40,8 @@ function prepareTerraformEnv(): Record<string, string> {
   if (existsSync(join(mirror, 'registry.terraform.io'))) {
     const config = join(cache, 'terraformrc');
     // Written aside and renamed, so a Terraform started by a parallel process never reads half a file.
-    const written = `${config}.${process.pid}`;
-    writeFileSync(
-      written,
+    writeFileAtomically(
+      config,
       [
         `plugin_cache_dir = ${JSON.stringify(pluginCache)}`,
         'provider_installation {',
@@ -56,7 +56,6 @@ function prepareTerraformEnv(): Record<string, string> {
         '',
       ].join('\n'),
     );
-    renameSync(written, config);
     env.TF_CLI_CONFIG_FILE = config;
   } else if (userConfig !== undefined) {
     // A variable naming a missing file makes Terraform warn on every call; drop it.

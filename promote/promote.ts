@@ -1,5 +1,6 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomically } from '../runtime/atomic-write';
+import { basename, join, relative } from 'node:path';
 import { unknownEnvironment } from '../config/environment-files';
 import type { Environment } from '../config/environment';
 import { MINIMUM_REASON } from '../config/promotion';
@@ -76,13 +77,6 @@ function checkAllowWeaker(reason: string | undefined): void {
   }
 }
 
-/** Writes through a temporary file beside the target, so a crash never leaves half a file. */
-function replaceFile(file: string, text: string): void {
-  const temporary = join(dirname(file), `.${basename(file)}.promote-tmp`);
-  writeFileSync(temporary, text);
-  renameSync(temporary, file);
-}
-
 /**
  * Compares `fromName` with `toName`, a step of the lanes, and, with `write`, brings `toName`'s file up to date: only the
  * promoted paths change, and only when the whole set of environment files would still synthesize
@@ -128,6 +122,6 @@ export async function promote(
     ),
   );
   if (refusals.length > 0) return { ...result, write: { file: shown, status: 'refused', refusals } };
-  replaceFile(file, text);
+  writeFileAtomically(file, text);
   return { ...result, write: { file: shown, status: 'written', refusals: [] } };
 }

@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Manifest } from 'cdktf';
+import { writeFileAtomically } from '../runtime/atomic-write';
 import type { StackFiles } from '../cdktf-internals/collecting-synthesizer';
 import { stagingDirOf } from './project-paths';
 
@@ -92,9 +93,7 @@ function writeIfChanged(path: string, content: string): void {
     writeFileSync(path, content);
     return;
   }
-  const pending = join(dirname(path), `.${basename(path)}.${process.pid}.next`);
-  writeFileSync(pending, content);
-  renameSync(pending, path);
+  writeFileAtomically(path, content);
 }
 
 const isDirectory = (path: string) => {
@@ -172,7 +171,7 @@ export function writeManifest(outdir: string, fresh: ManifestFile, environments:
     const entry = fresh.stacks[name] ?? previous?.stacks[name];
     if (entry !== undefined && existsSync(join(outdir, entry.synthesizedStackPath))) stacks[name] = entry;
   }
-  const pending = join(staging, `${Manifest.fileName}.next`);
-  writeFileSync(pending, JSON.stringify({ version: fresh.version, stacks }, null, 2));
-  renameSync(pending, join(outdir, Manifest.fileName));
+  writeFileAtomically(join(outdir, Manifest.fileName), JSON.stringify({ version: fresh.version, stacks }, null, 2), {
+    asideIn: staging,
+  });
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
+import { writeFileAtomically } from '../runtime/atomic-write';
 import * as lockfile from 'proper-lockfile';
 
 /** Who holds the lock on an output folder, written beside the lock for whoever waits. */
@@ -156,9 +157,7 @@ export async function lockOutputFolder(
     since: new Date().toISOString(),
     token: randomUUID(),
   };
-  const pending = `${holderPathOf(outdir)}.${me.token}`;
-  writeFileSync(pending, JSON.stringify(me));
-  renameSync(pending, holderPathOf(outdir));
+  writeFileAtomically(holderPathOf(outdir), JSON.stringify(me));
 
   return {
     assertHeld() {
