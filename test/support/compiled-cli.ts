@@ -12,7 +12,17 @@ let built = false;
  */
 function entry(name: string): string {
   if (!built) {
-    const build = run('npx', ['tsc', '-p', 'tsconfig.build.json', '--outDir', BUILD_DIR]);
+    // Its own build-info file, removed with the build: tsconfig.build.json's (dist/.tsbuildinfo) would
+    // tell a later build into this same folder, after removeCliBuild, that nothing needs writing.
+    const build = run('npx', [
+      'tsc',
+      '-p',
+      'tsconfig.build.json',
+      '--outDir',
+      BUILD_DIR,
+      '--tsBuildInfoFile',
+      join(BUILD_DIR, '.tsbuildinfo'),
+    ]);
     if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
     built = true;
   }
