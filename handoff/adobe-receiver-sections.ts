@@ -1,34 +1,18 @@
 import type { CampaignSettings } from '../campaign/settings';
-import { DIRECTION_LABELS, EXTERNAL_ACCOUNT_TYPE, FIELD_LABELS, TEST_CONNECTION } from '../campaign/vocabulary';
+import { FIELD_LABELS, TEST_CONNECTION } from '../campaign/vocabulary';
 import type { Environment } from '../config/environment';
 import type { AdobeProvisionedReceiver } from '../config/receiver-mode';
 import { secretCommand } from '../secret/secret-commands';
-import { table } from './markdown';
+import { externalAccountTables } from './external-account-tables';
 
 type AdobeEnvironment = Environment & { readonly receiver: AdobeProvisionedReceiver };
 
 /** Step 1 when Adobe provisioned the receiver: its values, and where the secret is kept (never the secret). */
 export function adobeExternalAccounts(env: AdobeEnvironment, settings: CampaignSettings): string {
-  const fields = FIELD_LABELS['external-account'];
-  const accounts = [settings.externalAccounts.import, settings.externalAccounts.export].map((account) =>
-    [
-      `### \`${account.name}\` (${DIRECTION_LABELS[account.direction]})`,
-      '',
-      table(
-        ['Field', 'Value'],
-        [
-          [fields.type, EXTERNAL_ACCOUNT_TYPE],
-          [fields.receiverServer, `\`${account.receiverServer}\``],
-          [fields.accessKeyId, `\`${account.accessKeyId}\``],
-          [
-            fields.secretAccessKey,
-            `the secret Adobe sent for \`${account.accessKeyId}\`, kept in AWS Secrets Manager as \`${account.secretName}\` (${env.aws.region}); read it only to paste it into Campaign: \`${secretCommand.read(account.secretName!, env.aws.region)}\``,
-          ],
-          [fields.region, `\`${account.region}\``],
-        ],
-      ),
-    ].join('\n'),
-  );
+  const accounts = externalAccountTables(settings, (account) => ({
+    accessKeyId: `\`${account.accessKeyId}\``,
+    secretAccessKey: `the secret Adobe sent for \`${account.accessKeyId}\`, kept in AWS Secrets Manager as \`${account.secretName}\` (${env.aws.region}); read it only to paste it into Campaign: \`${secretCommand.read(account.secretName!, env.aws.region)}\``,
+  }));
   return [
     `Adobe provisioned the S3 location and the key: the values below come from Adobe's reply to the provisioning request, as recorded in \`${env.sourceFile}\` (\`receiver\`). Adobe may have configured the accounts already; check that each field matches, and correct it where it does not.`,
     '',

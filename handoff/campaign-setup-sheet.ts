@@ -1,17 +1,10 @@
 import { DECRYPT_SECRET, OUTPUTS, outputCommand } from '../campaign/output-names';
 import { campaignSettings, type CampaignSettings } from '../campaign/settings';
-import {
-  DIRECTION_LABELS,
-  EXTERNAL_ACCOUNT_TYPE,
-  FIELD_LABELS,
-  IDENTITY_LABELS,
-  INTEGRATION_CODE_LABEL,
-  SCREENS,
-  SERVICE_LABELS,
-} from '../campaign/vocabulary';
+import { FIELD_LABELS, IDENTITY_LABELS, INTEGRATION_CODE_LABEL, SCREENS, SERVICE_LABELS } from '../campaign/vocabulary';
 import { iamUserName } from '../config/adopt';
 import type { Environment } from '../config/environment';
 import { type AdobeProvisionedReceiver, isAdobeProvisioned } from '../config/receiver-mode';
+import { externalAccountTables } from './external-account-tables';
 import { adobeExternalAccounts, adobeKeyRotation, receiverModeSwitch } from './adobe-receiver-sections';
 import { mermaidLabel, table } from './markdown';
 import { visitorIdSnippet } from './visitor-id-snippet';
@@ -103,26 +96,10 @@ function keyCommands(env: Environment, ctx: SetupSheetContext): string {
 function externalAccounts(env: Environment, settings: CampaignSettings, ctx: SetupSheetContext): string {
   if (isAdobeProvisioned(env))
     return adobeExternalAccounts(env as Environment & { receiver: AdobeProvisionedReceiver }, settings);
-  const fields = FIELD_LABELS['external-account'];
-  const accounts = [settings.externalAccounts.import, settings.externalAccounts.export].map((account) =>
-    [
-      `### \`${account.name}\` (${DIRECTION_LABELS[account.direction]})`,
-      '',
-      table(
-        ['Field', 'Value'],
-        [
-          [fields.type, EXTERNAL_ACCOUNT_TYPE],
-          [fields.receiverServer, `\`${account.receiverServer}\``],
-          [
-            fields.accessKeyId,
-            `the AWS Access Key ID printed by the first command above (key slot \`${account.keySlot}\`)`,
-          ],
-          [fields.secretAccessKey, 'the Secret Access Key printed by the second command above'],
-          [fields.region, `\`${account.region}\``],
-        ],
-      ),
-    ].join('\n'),
-  );
+  const accounts = externalAccountTables(settings, (account) => ({
+    accessKeyId: `the AWS Access Key ID printed by the first command above (key slot \`${account.keySlot}\`)`,
+    secretAccessKey: 'the Secret Access Key printed by the second command above',
+  }));
   return [keyCommands(env, ctx), ...accounts].join('\n\n');
 }
 
