@@ -32,23 +32,39 @@ export const byAuthor = (author: string) => (user: GitHubUser | null | undefined
 /** The hidden first line by which our comments and issues are found. */
 export const markerLine = (marker: string) => `<!-- ${marker} -->`;
 
-function explain(status: number, message: string, what: string): string {
-  const said = message === '' ? '' : ` (GitHub says: ${message})`;
-  switch (status) {
-    case 401:
-      return `GitHub rejected the token while trying to ${what}: 401 Unauthorized${said}. Pass the job's GITHUB_TOKEN.`;
-    case 403:
-      return (
-        `GitHub refused to ${what}: 403 Forbidden${said}. The token may not write pull-request comments: ` +
-        'pull requests from forks get a read-only GITHUB_TOKEN (the report is still in the job summary); ' +
-        'otherwise give the job `permissions: pull-requests: write`.'
-      );
-    case 404:
-      return `GitHub could not ${what}: 404 Not Found${said}. Check the repository and pull request number, and that the token can see them.`;
-    default:
-      return `GitHub could not ${what}: HTTP ${status}${said}.`;
-  }
+/** What to do about a refusal, in the caller's terms: its permissions differ by what it writes. */
+export interface RefusalHints {
+  /** After a 403. */
+  readonly forbidden: string;
+  /** After a 404. */
+  readonly notFound: string;
 }
+
+/** The words for a failed call: the status, GitHub's own message, and the caller's hints. */
+export const explainWith =
+  (hints: RefusalHints) =>
+  (status: number, message: string, what: string): string => {
+    const said = message === '' ? '' : ` (GitHub says: ${message})`;
+    switch (status) {
+      case 401:
+        return `GitHub rejected the token while trying to ${what}: 401 Unauthorized${said}. Pass the job's GITHUB_TOKEN.`;
+      case 403:
+        return `GitHub refused to ${what}: 403 Forbidden${said}. ${hints.forbidden}`;
+      case 404:
+        return `GitHub could not ${what}: 404 Not Found${said}. ${hints.notFound}`;
+      default:
+        return `GitHub could not ${what}: HTTP ${status}${said}.`;
+    }
+  };
+
+/** The default: pull-request comments, the calls most of this project makes. */
+const explain = explainWith({
+  forbidden:
+    'The token may not write pull-request comments: ' +
+    'pull requests from forks get a read-only GITHUB_TOKEN (the report is still in the job summary); ' +
+    'otherwise give the job `permissions: pull-requests: write`.',
+  notFound: 'Check the repository and pull request number, and that the token can see them.',
+});
 
 /** The next page from a `Link` header, if any. */
 const nextPage = (link: string | null) => /<([^>]+)>;\s*rel="next"/.exec(link ?? '')?.[1];

@@ -1,4 +1,12 @@
-import { ACTIONS_BOT, byAuthor, type GitHubConnection, gitHubApi, type GitHubUser, markerLine } from './api-client';
+import {
+  ACTIONS_BOT,
+  byAuthor,
+  explainWith,
+  type GitHubConnection,
+  gitHubApi,
+  type GitHubUser,
+  markerLine,
+} from './api-client';
 
 /**
  * One GitHub issue per environment with drift: found again by a hidden marker on its first line,
@@ -57,19 +65,10 @@ function issueBody(environment: string, body: string): string {
   return full.slice(0, MAX_ISSUE_BODY_LENGTH - note.length) + note;
 }
 
-function explain(status: number, message: string, what: string): string {
-  const said = message === '' ? '' : ` (GitHub says: ${message})`;
-  switch (status) {
-    case 401:
-      return `GitHub rejected the token while trying to ${what}: 401 Unauthorized${said}. Pass the job's GITHUB_TOKEN.`;
-    case 403:
-      return `GitHub refused to ${what}: 403 Forbidden${said}. The token may not write issues: give the job \`permissions: issues: write\`.`;
-    case 404:
-      return `GitHub could not ${what}: 404 Not Found${said}. Check GITHUB_REPOSITORY (owner/name), and that the token can see it.`;
-    default:
-      return `GitHub could not ${what}: HTTP ${status}${said}.`;
-  }
-}
+const explain = explainWith({
+  forbidden: 'The token may not write issues: give the job `permissions: issues: write`.',
+  notFound: 'Check GITHUB_REPOSITORY (owner/name), and that the token can see it.',
+});
 
 export async function syncDriftIssue(options: DriftIssueOptions): Promise<DriftIssueResult> {
   const { call, pages } = gitHubApi({ apiUrl: options.apiUrl, token: options.token, explain });
