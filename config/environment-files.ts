@@ -1,4 +1,5 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { lstatSync, type Stats } from 'node:fs';
+import { kindOf, readRegularFile } from '../runtime/regular-file';
 import { basename, join, relative } from 'node:path';
 import type { ConfigProblem } from './problems';
 import { closest } from './closest';
@@ -48,17 +49,6 @@ const TOOL_FILES = [/^\.gitkeep$/, /^\.gitignore$/, /^\.DS_Store$/, /^\..*\.sw[a
 
 /** The largest environment file read: real ones are a few KB (a PGP key adds a few more). */
 export const MAX_ENVIRONMENT_FILE_BYTES = 1024 * 1024;
-
-const kindOf = (stat: Stats) =>
-  stat.isSymbolicLink()
-    ? 'a symbolic link'
-    : stat.isFIFO()
-      ? 'a FIFO (named pipe)'
-      : stat.isSocket()
-        ? 'a socket'
-        : stat.isCharacterDevice() || stat.isBlockDevice()
-          ? 'a device'
-          : 'not a regular file';
 
 /** Only regular files are read from the environments folder: a link could point anywhere, a FIFO could block. */
 export function notRegularFileProblem(file: string, kind: string): ConfigProblem {
@@ -132,45 +122,18 @@ export function readEnvironmentFolderFile(
   path: string,
   file: string,
 ): { ok: true; bytes: Buffer } | { ok: false; problem: ConfigProblem } {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') return { ok: false, problem: notRegularFileProblem(file, 'a symbolic link') };
-    return {
-      ok: false,
-      problem: { file, path: '', rule: 'environment-readable', message: `cannot be read (${code ?? 'error'})` },
-    };
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return { ok: false, problem: notRegularFileProblem(file, kindOf(stat)) };
-    if (stat.size > MAX_ENVIRONMENT_FILE_BYTES) return { ok: false, problem: tooLargeProblem(file, stat.size) };
-    // One byte more than its size tells a file that grew since the check: read again next time.
-    const buffer = Buffer.alloc(stat.size + 1);
-    let length = 0;
-    for (
-      let read;
-      length < buffer.length && (read = readSync(fd, buffer, length, buffer.length - length, null)) > 0;
-
-    ) {
-      length += read;
-    }
-    if (length > stat.size) {
-      return {
-        ok: false,
-        problem: {
-          file,
-          path: '',
-          rule: 'environment-readable',
-          message: 'changed while it was read; run the command again',
-        },
-      };
-    }
-    return { ok: true, bytes: buffer.subarray(0, length) };
-  } finally {
-    closeSync(fd);
+  const read = readRegularFile(path, { maxBytes: MAX_ENVIRONMENT_FILE_BYTES });
+  if (read.ok) return read;
+  const problem = (message: string): ConfigProblem => ({ file, path: '', rule: 'environment-readable', message });
+  switch (read.reason) {
+    case 'not-regular':
+      return { ok: false, problem: notRegularFileProblem(file, read.kind) };
+    case 'too-large':
+      return { ok: false, problem: tooLargeProblem(file, read.size) };
+    case 'changed':
+      return { ok: false, problem: problem('changed while it was read; run the command again') };
+    case 'unreadable':
+      return { ok: false, problem: problem(`cannot be read (${read.code})`) };
   }
 }
 

@@ -1,7 +1,7 @@
-import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { formatPath } from '../config/problems';
+import { readRegularFile } from '../runtime/regular-file';
 import { parseBoundedJson } from '../runtime/bounded-json';
 import { DRIFT_JSON_FORMAT } from './render';
 
@@ -42,15 +42,15 @@ const resultFile = z.object({
 });
 
 function readBounded(file: string): string {
-  let stat;
-  try {
-    stat = lstatSync(file);
-  } catch {
+  // Untrusted data from another job: a regular file only, never through a link, bounded.
+  const read = readRegularFile(file, { maxBytes: MAX_BYTES });
+  if (read.ok) return read.bytes.toString('utf8');
+  if (read.reason === 'unreadable' && read.code === 'ENOENT') {
     throw new PublishedResultError(`${file} is missing: the drift job of this environment left no result`);
   }
-  if (!stat.isFile()) throw new PublishedResultError(`${file} is not a regular file`);
-  if (stat.size > MAX_BYTES) throw new PublishedResultError(`${file} is larger than ${MAX_BYTES} bytes`);
-  return readFileSync(file, 'utf8');
+  if (read.reason === 'unreadable') throw new PublishedResultError(`${file} cannot be read (${read.code})`);
+  if (read.reason === 'too-large') throw new PublishedResultError(`${file} is larger than ${MAX_BYTES} bytes`);
+  throw new PublishedResultError(`${file} is not a regular file`);
 }
 
 /** One environment's result from `dir`, checked; `environment` is a known environment's name. */

@@ -1,7 +1,7 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { formatPath } from '../../config/problems';
 import { parseBoundedJson } from '../../runtime/bounded-json';
+import { readRegularFile } from '../../runtime/regular-file';
 import { ReviewInputError } from '../errors';
 
 /**
@@ -53,33 +53,29 @@ const HOW =
  */
 export const PLAN_JSON_LIMITS = { maxBytes: 256 * 1024 * 1024, maxDepth: 128 } as const;
 
-function readRegularFile(file: string): Buffer {
-  let fd: number;
-  try {
-    // Not through a FIFO or device (an open would block), however it is named.
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as NodeJS.ErrnoException).code;
-    throw new ReviewInputError(`cannot read plan file ${file}: ${reason}`);
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new ReviewInputError(`cannot read plan file ${file}: not a regular file`);
-    if (stat.size > PLAN_JSON_LIMITS.maxBytes) {
+function readPlanBytes(file: string): Buffer {
+  // Through a link, as a person names it; never a FIFO or device (an open would block).
+  const read = readRegularFile(file, { maxBytes: PLAN_JSON_LIMITS.maxBytes, followLinks: true });
+  if (read.ok) return read.bytes;
+  switch (read.reason) {
+    case 'unreadable':
       throw new ReviewInputError(
-        `${file} is ${stat.size.toLocaleString('en')} bytes, more than the ${PLAN_JSON_LIMITS.maxBytes.toLocaleString('en')} bytes a plan of one environment may be; ${HOW}`,
+        `cannot read plan file ${file}: ${read.code === 'ENOENT' ? 'no such file' : read.code}`,
       );
-    }
-    return readFileSync(fd);
-  } finally {
-    closeSync(fd);
+    case 'too-large':
+      throw new ReviewInputError(
+        `${file} is ${read.size.toLocaleString('en')} bytes, more than the ${PLAN_JSON_LIMITS.maxBytes.toLocaleString('en')} bytes a plan of one environment may be; ${HOW}`,
+      );
+    case 'not-regular':
+      throw new ReviewInputError(`cannot read plan file ${file}: not a regular file`);
+    case 'changed':
+      throw new ReviewInputError(`cannot read plan file ${file}: it changed while it was read`);
   }
 }
 
 /** Reads one `terraform show -json` plan, or explains precisely why the file is not one. */
 export function readPlanFile(file: string): Plan {
-  const bytes = readRegularFile(file);
+  const bytes = readPlanBytes(file);
   if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) {
     throw new ReviewInputError(
       `${file} is a binary Terraform plan; give the review its JSON form: \`terraform -chdir=cdktf.out/stacks/<environment> show -json <plan file> > plan.json\``,
