@@ -41,9 +41,7 @@ interface Arguments {
 /** An earlier figures file names its machine and targets; nothing else is overwritten. */
 const isFigures = (start: string) => start.trimStart().startsWith('{') && start.includes('"startedAt"');
 
-/** Paths on the command line are the caller's (npm keeps the caller's folder in INIT_CWD). */
-const figuresFile = (given: string) =>
-  outputFile(given, 'benchmark figures', isFigures, process.env.INIT_CWD ?? process.cwd());
+const figuresFile = (given: string) => outputFile(given, 'benchmark figures', isFigures);
 
 function parseArguments(args: string[]): Arguments {
   const parsed: Arguments = {

@@ -62,10 +62,7 @@ function parse(argv: string[]) {
     aamStatus: aam,
     json: values.json === true,
     // Checked before any plan runs: a new file, or a report an earlier run wrote; never anything else.
-    out:
-      values.out === undefined
-        ? undefined
-        : outputFile(values.out, 'drift report', isDriftReport, process.env.INIT_CWD ?? process.cwd()),
+    out: values.out === undefined ? undefined : outputFile(values.out, 'drift report', isDriftReport),
     keyUnusedDays: Number(days),
     names: positionals,
   };

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ReviewInputError } from '../review/errors';
 import type { PlanInput } from '../review/plan/plan-changes';
@@ -8,6 +7,7 @@ import { COMMENT_LIMIT, renderMarkdown } from '../review/render/markdown';
 import { TITLE } from '../review/render/summary';
 import { revisionChanges, WORKING_TREE } from '../review/revision/revision-changes';
 import { outputFile, type OutputFile } from '../runtime/output-file';
+import { callerPath } from '../runtime/paths';
 import { UsageError } from './usage-error';
 import { runCommandLine } from './run-command-line';
 
@@ -39,9 +39,6 @@ interface Options {
   readonly failOnRisk: boolean;
 }
 
-/** Paths on the command line are the user's: npm runs scripts in the project folder, and keeps the user's in INIT_CWD. */
-const userPath = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
-
 function parseOptions(argv: string[]): Options | 'help' {
   let values;
   try {
@@ -69,7 +66,7 @@ function parseOptions(argv: string[]): Options | 'help' {
     if (at <= 0 || at === spec.length - 1) {
       throw new UsageError(`--plan takes <environment>=<plan.json>, got "${spec}"`);
     }
-    return { environment: spec.slice(0, at), file: userPath(spec.slice(at + 1)) };
+    return { environment: spec.slice(0, at), file: callerPath(spec.slice(at + 1)) };
   });
   if (plans.length > 0 && (values.base !== undefined || values.head !== undefined)) {
     throw new UsageError('review either revisions (--base, --head) or plans (--plan), not both');
@@ -95,8 +92,7 @@ function parseOptions(argv: string[]): Options | 'help' {
 const isReport = (start: string) => start.startsWith(`## ${TITLE}`) || start.includes(`"format": "${JSON_FORMAT}"`);
 
 /** Checked before the review runs, written (atomically) after; never over a file that is not a report. */
-const reportFile = (given: string) =>
-  outputFile(given, 'review report', isReport, process.env.INIT_CWD ?? process.cwd());
+const reportFile = (given: string) => outputFile(given, 'review report', isReport);
 
 async function main(argv: string[]): Promise<number> {
   const options = parseOptions(argv);

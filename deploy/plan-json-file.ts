@@ -35,7 +35,8 @@ const isPlanJson = (start: string) => /^\s*\{\s*"format_version"\s*:/.test(start
 export function planJsonFile(
   projectDir: string,
   given: string,
-  cwd = process.env.INIT_CWD ?? process.cwd(),
+  /** @default - the caller's folder */
+  cwd?: string,
 ): { readonly path: string; write(json: string): void } {
   const { path } = outputFile(given, 'plan JSON', isPlanJson, cwd);
   const problem = planJsonLocationProblem(projectDir, path);

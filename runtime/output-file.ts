@@ -2,6 +2,7 @@ import { closeSync, constants, lstatSync, openSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { writeFileAtomically } from './atomic-write';
 import { OutsideOwnedFolderError } from './owned-folders';
+import { callerPath } from './paths';
 
 /** How much of an existing file is read to tell whether an earlier run of ours wrote it. */
 const SNIFF_BYTES = 64 * 1024;
@@ -34,9 +35,10 @@ export function outputFile(
   given: string,
   what: string,
   isOurs: (start: string) => boolean,
-  cwd = process.cwd(),
+  /** @default - the caller's folder (`callerPath`) */
+  cwd?: string,
 ): OutputFile {
-  const path = resolve(cwd, given);
+  const path = cwd === undefined ? callerPath(given) : resolve(cwd, given);
   const refuse = (why: string) =>
     new OutsideOwnedFolderError(`refusing to write the ${what} to ${given}: ${why}; nothing was written`);
   let stat;
