@@ -30,21 +30,11 @@ The org is each file's organization.imsOrgId. See docs/audience-manager-check.md
 Exit codes: 0 Audience Manager agrees, 1 a mismatch, 2 usage, configuration, credential or API errors.`;
 
 async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false } },
+  });
   const settings = aamSettings();
   const { selected, all } = await selectEnvironments(positionals);
   const client = new AudienceManagerClient(settings, new ImsToken(settings));

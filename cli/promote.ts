@@ -37,13 +37,8 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       status: { type: 'boolean', default: false },
       'allow-weaker': { type: 'string' },
-      help: { type: 'boolean', default: false },
     },
   });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const print = (json: unknown, text: string) => console.log(values.json ? JSON.stringify(json, null, 2) : text);
   const cwd = process.cwd();
 

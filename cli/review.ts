@@ -39,28 +39,21 @@ interface Options {
   readonly failOnRisk: boolean;
 }
 
-function parseOptions(argv: string[]): Options | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        base: { type: 'string' },
-        head: { type: 'string' },
-        plan: { type: 'string', multiple: true },
-        out: { type: 'string' },
-        full: { type: 'string' },
-        json: { type: 'boolean' },
-        'fail-on-risk': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
-  }
-  if (values.help === true) return 'help';
+function parseOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      base: { type: 'string' },
+      head: { type: 'string' },
+      plan: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      full: { type: 'string' },
+      json: { type: 'boolean' },
+      'fail-on-risk': { type: 'boolean' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
   const plans = (values.plan ?? []).map((spec): PlanInput => {
     const at = spec.indexOf('=');
     if (at <= 0 || at === spec.length - 1) {
@@ -96,10 +89,6 @@ const reportFile = (given: string) => outputFile(given, 'review report', isRepor
 
 async function main(argv: string[]): Promise<number> {
   const options = parseOptions(argv);
-  if (options === 'help') {
-    console.log(USAGE);
-    return 0;
-  }
   const projectDir = process.cwd();
   const changes =
     options.plans.length > 0

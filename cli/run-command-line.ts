@@ -47,7 +47,10 @@ export function runCommandLine(main: (args: string[]) => Promise<number>, errors
         isParseArgsError(error) ||
         is(errors.usage);
       if (usage || is(errors.failures)) {
-        const message = errors.describe?.(error as Error) ?? (error as Error).message;
+        // The parser's message alone says what was wrong, not what would be right: the usage follows.
+        const message = isParseArgsError(error)
+          ? `${(error as Error).message}\n\n${errors.help}`
+          : (errors.describe?.(error as Error) ?? (error as Error).message);
         console.error(`${errors.prefix ?? ''}${message}`);
         process.exitCode = usage ? 2 : 1;
       } else {

@@ -30,16 +30,11 @@ Exit codes: 0 stored; 1 Secrets Manager refused; 2 usage or configuration error.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { account: { type: 'string' } },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
-  }
+  const parsed = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { account: { type: 'string' } },
+  });
   const [action, name, ...extra] = parsed.positionals;
   if (action !== 'set') throw new UsageError(action === undefined ? USAGE : `unknown action "${action}"\n\n${USAGE}`);
   if (extra.length > 0) throw new UsageError(`one environment, and nothing else (got ${extra.join(' ')})\n\n${USAGE}`);

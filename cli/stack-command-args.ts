@@ -25,21 +25,16 @@ export interface AllowedOptions {
  * checks of where local state may live, and the cdktf child all use one folder.
  */
 export function parseStackCommandArgs(argv: string[], usage: string, allowed: AllowedOptions): StackCommandArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        output: { type: 'string' },
-        ...(allowed.autoApprove === true ? { 'auto-approve': { type: 'boolean' as const } } : {}),
-        ...(allowed.expectPlan === true ? { 'expect-plan': { type: 'string' as const } } : {}),
-        ...(allowed.jsonPlan === true ? { 'json-plan': { type: 'string' as const } } : {}),
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
-  }
+  const parsed = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      output: { type: 'string' },
+      ...(allowed.autoApprove === true ? { 'auto-approve': { type: 'boolean' as const } } : {}),
+      ...(allowed.expectPlan === true ? { 'expect-plan': { type: 'string' as const } } : {}),
+      ...(allowed.jsonPlan === true ? { 'json-plan': { type: 'string' as const } } : {}),
+    },
+  });
   const [environment, ...extra] = parsed.positionals;
   if (environment === undefined) throw new UsageError(usage);
   if (extra.length > 0) throw new UsageError(`one environment at a time, not also ${extra.join(', ')}\n\n${usage}`);
