@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ownedFolder, removeOwned, type OwnedFolder } from './owned-folders';
+import { isProcessRunning } from './process-alive';
 
 /** Every temporary folder of ours starts so: the sweep below recognizes them by it. */
 const PREFIX = 'campaign-aam-';
@@ -25,16 +26,6 @@ export function createTemporaryFolder(purpose: string): OwnedFolder {
 /** Removes a temporary folder of ours and everything in it. */
 export const removeTemporaryFolder = (folder: OwnedFolder) => removeOwned(folder, folder.root, { root: true });
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists, run by someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Whether the folder's owner is gone: another machine's folders (a shared /tmp) are left alone. */
 function abandoned(folder: string): boolean {
   let owner: string;
@@ -44,7 +35,7 @@ function abandoned(folder: string): boolean {
     return false; // not marked (yet, or by an older version): not ours to judge
   }
   const [host, pid] = owner.split(' ');
-  return host === hostname() && Number.isInteger(Number(pid)) && !isRunning(Number(pid));
+  return host === hostname() && Number.isInteger(Number(pid)) && !isProcessRunning(Number(pid));
 }
 
 /**

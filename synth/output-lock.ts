@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { writeFileAtomically } from '../runtime/atomic-write';
 import * as lockfile from 'proper-lockfile';
+import { isProcessRunning } from '../runtime/process-alive';
 
 /** Who holds the lock on an output folder, written beside the lock for whoever waits. */
 export interface LockHolder {
@@ -39,15 +40,6 @@ function rmdirIfPresent(folder: string): void {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 function readHolder(outdir: string): LockHolder | undefined {
   try {
     return JSON.parse(readFileSync(holderPathOf(outdir), 'utf8')) as LockHolder;
@@ -67,7 +59,7 @@ function lockAgeMs(outdir: string): number | undefined {
 /** A lock left by a process that is gone: its holder died on this machine, or never wrote its name. */
 function isAbandoned(outdir: string, holder: LockHolder | undefined): boolean {
   if (holder === undefined) return (lockAgeMs(outdir) ?? 0) > NAMELESS_STALE_MS;
-  return holder.hostname === hostname() && !isAlive(holder.pid);
+  return holder.hostname === hostname() && !isProcessRunning(holder.pid);
 }
 
 /**
