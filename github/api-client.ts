@@ -34,6 +34,8 @@ export const markerLine = (marker: string) => `<!-- ${marker} -->`;
 
 /** What to do about a refusal, in the caller's terms: its permissions differ by what it writes. */
 export interface RefusalHints {
+  /** After a 401. @default - pass the job's GITHUB_TOKEN */
+  readonly unauthorized?: string;
   /** After a 403. */
   readonly forbidden: string;
   /** After a 404. */
@@ -47,7 +49,7 @@ export const explainWith =
     const said = message === '' ? '' : ` (GitHub says: ${message})`;
     switch (status) {
       case 401:
-        return `GitHub rejected the token while trying to ${what}: 401 Unauthorized${said}. Pass the job's GITHUB_TOKEN.`;
+        return `GitHub rejected the token while trying to ${what}: 401 Unauthorized${said}. ${hints.unauthorized ?? "Pass the job's GITHUB_TOKEN."}`;
       case 403:
         return `GitHub refused to ${what}: 403 Forbidden${said}. ${hints.forbidden}`;
       case 404:

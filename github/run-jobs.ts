@@ -1,5 +1,5 @@
 import type { RunJob } from './deploy-waves';
-import { gitHubApi } from './api-client';
+import { explainWith, gitHubApi } from './api-client';
 
 export interface RunJobsOptions {
   readonly apiUrl: string;
@@ -9,13 +9,11 @@ export interface RunJobsOptions {
   readonly runId: string;
 }
 
-function explain(status: number, message: string, what: string): string {
-  const said = message === '' ? '' : ` (GitHub says: ${message})`;
-  if (status === 401 || status === 403) {
-    return `GitHub refused to ${what}: HTTP ${status}${said}. Pass the job's GITHUB_TOKEN and give the job \`permissions: actions: read\`.`;
-  }
-  return `GitHub could not ${what}: HTTP ${status}${said}.`;
-}
+const explain = explainWith({
+  unauthorized: "Pass the job's GITHUB_TOKEN and give the job `permissions: actions: read`.",
+  forbidden: 'Give the job `permissions: actions: read`.',
+  notFound: 'Check GITHUB_REPOSITORY (owner/name) and GITHUB_RUN_ID, and that the token can see them.',
+});
 
 /** Every job of a workflow run, in its latest attempt (a re-run's jobs replace the failed ones). */
 export async function listRunJobs(options: RunJobsOptions): Promise<RunJob[]> {
