@@ -4,7 +4,7 @@ import { describeNonConvergence } from '../deploy/convergence';
 import { deployEnvironment } from '../deploy/deploy';
 import { applyExpectedPlan } from '../deploy/expect-plan';
 import { checkFingerprint, describeMoved, FingerprintError } from '../deploy/plan-fingerprint';
-import { restrictLocalStateFiles } from '../state/local-state-files';
+import { restrictLocalStateFiles } from '../stacks/local-state-files';
 import { parseStackCommandArgs } from './stack-command-args';
 import { synthesizeFor } from './synthesize-for';
 import { runCommandLine } from './run-command-line';

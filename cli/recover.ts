@@ -4,7 +4,7 @@ import { awsClients } from '../aws-lookups/aws-clients';
 import { LookupSetupError } from '../aws-lookups/lookup-errors';
 import { ConfigError } from '../config/problems';
 import { importCommand, runImports } from '../recover/import-commands';
-import { restrictLocalStateFiles } from '../state/local-state-files';
+import { restrictLocalStateFiles } from '../stacks/local-state-files';
 import { formatRecovery } from '../recover/format-recovery';
 import { findRecovery } from '../recover/recovery';
 import { isInitializedStack, readState, StateReadError } from '../aws-lookups/terraform-state';

@@ -10,7 +10,7 @@ import { deployEnvironment, toolEnv } from '../deploy/deploy';
 import { lastLines, runCommand } from '../deploy/processes';
 import { cacheDir, projectPaths, projectRoot, stagingDirOf } from '../synth/project-paths';
 import { type SynthesizedEnvironment, synthesize } from '../synth/synthesize';
-import { restrictLocalStateFiles } from '../state/local-state-files';
+import { restrictLocalStateFiles } from '../stacks/local-state-files';
 import { verifyConnection } from '../verify/connection-check';
 import { connectionTarget, issuedKey, terraformOutputs } from '../verify/issued-key';
 import {

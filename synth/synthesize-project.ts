@@ -1,5 +1,5 @@
 import { ConfigError } from '../config/problems';
-import { prepareLocalStateFiles } from '../state/local-state-files';
+import { prepareLocalStateFiles } from '../stacks/local-state-files';
 import { projectPaths } from './project-paths';
 import { selectedStacks, STACK_SELECTION_VARIABLE, StackSelectionError } from './stack-selection';
 import { type SynthesizedEnvironment, type SynthProgress, stageSynthesis } from './synthesize';

@@ -17,7 +17,7 @@ export interface CheckovException {
   readonly reason: string;
 }
 
-export const EXCEPTIONS_FILE = join(PROJECT_DIR, 'security', 'checkov-exceptions.json');
+export const EXCEPTIONS_FILE = join(PROJECT_DIR, 'policy', 'checkov-exceptions.json');
 
 export function readExceptions(): CheckovException[] {
   return (JSON.parse(readFileSync(EXCEPTIONS_FILE, 'utf8')) as { exceptions: CheckovException[] }).exceptions;

@@ -23,7 +23,7 @@ describe('checkov on every synthesized example stack', () => {
 
   afterAll(() => {
     console.log(
-      `checkov: ${passed} checks passed, ${findings.length} failed, of which ${findings.length - unexpected.length} excepted in security/checkov-exceptions.json`,
+      `checkov: ${passed} checks passed, ${findings.length} failed, of which ${findings.length - unexpected.length} excepted in policy/checkov-exceptions.json`,
     );
   });
 

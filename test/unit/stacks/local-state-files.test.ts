@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { prepareLocalStateFiles, restrictLocalStateFiles } from '../../../state/local-state-files';
+import { prepareLocalStateFiles, restrictLocalStateFiles } from '../../../stacks/local-state-files';
 import type { Environment } from '../../../config/environment';
 import { environment, fileWith } from '../../support/environment';
 import { tempDir } from '../../support/temp';
