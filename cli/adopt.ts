@@ -1,8 +1,8 @@
-import { adoptionReport } from '../adopt/adoption-report';
-import { formatAdoptionReport } from '../adopt/format-report';
-import { awsClients } from '../aws-lookups/aws-clients';
-import { LookupSetupError } from '../aws-lookups/lookup-errors';
-import { isInitializedStack, readState, StateReadError } from '../aws-lookups/terraform-state';
+import { adoptionReport } from '../reconcile/adopt/adoption-report';
+import { formatAdoptionReport } from '../reconcile/adopt/format-report';
+import { awsClients } from '../reconcile/lookups/aws-clients';
+import { LookupSetupError } from '../reconcile/lookups/lookup-errors';
+import { isInitializedStack, readState, StateReadError } from '../reconcile/lookups/terraform-state';
 import { ConfigError } from '../config/problems';
 import { selectEnvironment } from './select-environment';
 import { runCommandLine } from './run-command-line';

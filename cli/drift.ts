@@ -2,11 +2,11 @@
 import '../cdktf-internals/defer-unused-modules';
 import { parseArgs } from 'node:util';
 import { stopCommandsOnSignals } from '../deploy/processes';
-import { checkDrift } from '../drift/check-drift';
-import { exitCode, type DriftResult } from '../drift/drift-result';
-import { aamCheck, isAamExitCode } from '../drift/aam-check';
-import { DEFAULT_KEY_UNUSED_DAYS } from '../drift/live-checks';
-import { isDriftReport, renderEnvironment, renderJson, renderSummary } from '../drift/render';
+import { checkDrift } from '../reconcile/drift/check-drift';
+import { exitCode, type DriftResult } from '../reconcile/drift/drift-result';
+import { aamCheck, isAamExitCode } from '../reconcile/drift/aam-check';
+import { DEFAULT_KEY_UNUSED_DAYS } from '../reconcile/drift/live-checks';
+import { isDriftReport, renderEnvironment, renderJson, renderSummary } from '../reconcile/drift/render';
 import { outputFile } from '../runtime/output-file';
 import { synthesizeProject } from '../synth/synthesize-project';
 import { StackSelectionError } from '../synth/stack-selection';

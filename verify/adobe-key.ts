@@ -1,6 +1,6 @@
 import type { Environment } from '../config/environment';
 import type { AdobeProvisionedReceiver } from '../config/receiver-mode';
-import { awsClients } from '../aws-lookups/aws-clients';
+import { awsClients } from '../reconcile/lookups/aws-clients';
 import { adobeSecretPlace, readAdobeSecret } from '../secret/adobe-secret-store';
 import type { IssuedKey } from './issued-key';
 

@@ -16,9 +16,9 @@ import {
 } from '@aws-sdk/client-s3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { adoptionReport } from '../../adopt/adoption-report';
-import { awsClients } from '../../aws-lookups/aws-clients';
-import { LOOKUP_ACTIONS } from '../../aws-lookups/read-permissions';
+import { adoptionReport } from '../../reconcile/adopt/adoption-report';
+import { awsClients } from '../../reconcile/lookups/aws-clients';
+import { LOOKUP_ACTIONS } from '../../reconcile/lookups/read-permissions';
 import { cdktf, projectCommand } from '../support/cdktf-cli';
 import { environment } from '../support/environment';
 import { startMoto, type Moto } from '../../emulator/moto';
