@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PROMOTION_FILE } from '../config/environment-files';
-import { deployWaves, MATRIX_LIMIT, planWave } from '../github/deploy-waves';
+import { deployWaves, MATRIX_LIMIT, planWave } from '../integrations/github/deploy-waves';
 import { promotionStatus } from '../promote/status';
 import { lanesOf, loadWorkspace } from '../promote/workspace';
 import { writeBenchmarkEnvironments } from './environments';

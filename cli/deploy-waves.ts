@@ -9,9 +9,9 @@ import {
   planWave,
   waveOutputs,
   waveSummary,
-} from '../github/deploy-waves';
-import { GitHubApiError } from '../github/api-client';
-import { listRunJobs } from '../github/run-jobs';
+} from '../integrations/github/deploy-waves';
+import { GitHubApiError } from '../integrations/github/api-client';
+import { listRunJobs } from '../integrations/github/run-jobs';
 import { describePromotionError } from '../promote/describe-error';
 import { lanesOf, loadWorkspace } from '../promote/workspace';
 import { projectPaths } from '../synth/project-paths';

@@ -1,6 +1,6 @@
 import { ConfigError } from '../config/problems';
 import { stopAllCommands } from '../deploy/processes';
-import { LocalRun, StepFailure } from '../emulator/local-run';
+import { LocalRun, StepFailure } from '../deploy/local-run/local-run';
 import { PythonToolsError } from '../emulator/python-venv';
 import { EMULATOR_ADMIN } from '../emulator/aws';
 import { projectPaths } from '../synth/project-paths';

@@ -8,7 +8,7 @@ import {
   PlanMatrixError,
   pullRequestPlanMatrix,
   ROLES_VARIABLE,
-} from '../github/plan-matrix';
+} from '../integrations/github/plan-matrix';
 import { listingOrder } from '../promote/lanes';
 import { loadWorkspace } from '../promote/workspace';
 import { projectPaths } from '../synth/project-paths';

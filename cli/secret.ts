@@ -8,8 +8,8 @@ import {
   adobeSecretPlaces,
   secretProblem,
   storeAdobeSecret,
-} from '../secret/adobe-secret-store';
-import { readSecretInput } from '../secret/read-secret-input';
+} from '../deploy/adobe-secret/adobe-secret-store';
+import { readSecretInput } from '../deploy/adobe-secret/read-secret-input';
 import { runCommandLine } from './run-command-line';
 import { selectEnvironment } from './select-environment';
 import { UsageError } from './usage-error';

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { GitHubApiError } from '../github/api-client';
-import { postReviewReport } from '../github/post-review';
-import { ReviewReportError } from '../github/review-report';
-import { ACTIONS_BOT } from '../github/sticky-comment';
+import { GitHubApiError } from '../integrations/github/api-client';
+import { postReviewReport } from '../integrations/github/post-review';
+import { ReviewReportError } from '../integrations/github/review-report';
+import { ACTIONS_BOT } from '../integrations/github/sticky-comment';
 import { UsageError } from './usage-error';
 import { runCommandLine } from './run-command-line';
 

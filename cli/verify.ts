@@ -1,10 +1,10 @@
-import { maskInActionsLog } from '../github/mask-in-actions-log';
-import { verifyConnection } from '../verify/connection-check';
-import { connectionTarget, issuedKey, IssuedKeyError } from '../verify/issued-key';
+import { maskInActionsLog } from '../integrations/github/mask-in-actions-log';
+import { verifyConnection } from '../deploy/verify/connection-check';
+import { connectionTarget, issuedKey, IssuedKeyError } from '../deploy/verify/issued-key';
 import { ConfigError } from '../config/problems';
 import { isAdobeProvisioned } from '../config/receiver-mode';
-import { AdobeSecretError } from '../secret/adobe-secret-store';
-import { adobeImportKey } from '../verify/adobe-key';
+import { AdobeSecretError } from '../deploy/adobe-secret/adobe-secret-store';
+import { adobeImportKey } from '../deploy/verify/adobe-key';
 import { StatusLine } from './progress';
 import { selectEnvironment } from './select-environment';
 import { runCommandLine } from './run-command-line';

@@ -2,7 +2,7 @@ import type { CampaignSettings } from '../campaign/settings';
 import { FIELD_LABELS, TEST_CONNECTION } from '../campaign/vocabulary';
 import type { Environment } from '../config/environment';
 import type { AdobeProvisionedReceiver } from '../config/receiver-mode';
-import { secretCommand } from '../secret/secret-commands';
+import { secretCommand } from '../campaign/secret-commands';
 import { externalAccountTables } from './external-account-tables';
 
 type AdobeEnvironment = Environment & { readonly receiver: AdobeProvisionedReceiver };

@@ -1,5 +1,5 @@
 import { DECRYPT_SECRET, OUTPUTS, outputCommand } from '../campaign/output-names';
-import { secretCommand } from '../secret/secret-commands';
+import { secretCommand } from '../campaign/secret-commands';
 import {
   DATA_SOURCE_ACTIONS,
   DESTINATION_ID_PLACEHOLDERS,

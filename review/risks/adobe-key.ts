@@ -1,7 +1,7 @@
 import { DIRECTION_LABELS, PROVISIONED_BY } from '../../campaign/vocabulary';
 import { campaignChanges, recordTitle } from '../campaign-changes';
 import { arrow, code } from '../format';
-import { secretCommand } from '../../secret/secret-commands';
+import { secretCommand } from '../../campaign/secret-commands';
 import type { RiskRule } from './rule';
 
 /**

@@ -2,7 +2,7 @@ import { CreateAccessKeyCommand } from '@aws-sdk/client-iam';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { terraformEnv } from '../../deploy/terraform-env';
-import { playAdobe } from '../../emulator/adobe-receiver';
+import { playAdobe } from '../../deploy/local-run/adobe-receiver';
 import { startMoto, type Moto } from '../../emulator/moto';
 import { cdktf, projectCommand, verify } from '../support/cdktf-cli';
 import { ADOBE_RECEIVER } from '../support/environment';

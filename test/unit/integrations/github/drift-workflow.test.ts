@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { driftMatrix } from '../../../github/plan-matrix';
-import { actionlint } from '../../support/actionlint';
-import { loadExamples } from '../../support/examples';
-import { PROJECT_DIR } from '../../support/run';
+import { driftMatrix } from '../../../../integrations/github/plan-matrix';
+import { actionlint } from '../../../support/actionlint';
+import { loadExamples } from '../../../support/examples';
+import { PROJECT_DIR } from '../../../support/run';
 
 const FILE = '.github/workflows/drift.yml';
 const text = readFileSync(join(PROJECT_DIR, FILE), 'utf8');

@@ -1,6 +1,6 @@
-import type { Environment } from '../../../config/environment';
-import { deployPlanTarget, pullRequestPlanMatrix } from '../../../github/plan-matrix';
-import { loadExamples } from '../../support/examples';
+import type { Environment } from '../../../../config/environment';
+import { deployPlanTarget, pullRequestPlanMatrix } from '../../../../integrations/github/plan-matrix';
+import { loadExamples } from '../../../support/examples';
 
 let environments: Environment[];
 beforeAll(async () => {

@@ -1,5 +1,5 @@
-import type { Environment } from '../config/environment';
-import { unknownEnvironment } from '../config/environment-files';
+import type { Environment } from '../../config/environment';
+import { unknownEnvironment } from '../../config/environment-files';
 
 /** One leg of a plan job (pull-request plans, scheduled drift checks): which environment, with which role, where. */
 export interface PlanTarget {

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { benchmarkEnvironmentName, writeBenchmarkEnvironments } from '../../../bench/environments';
-import { PROMOTION_FILE } from '../../../config/environment-files';
-import type { Lane } from '../../../config/promotion-lanes';
+import { benchmarkEnvironmentName, writeBenchmarkEnvironments } from '../../../../bench/environments';
+import { PROMOTION_FILE } from '../../../../config/environment-files';
+import type { Lane } from '../../../../config/promotion-lanes';
 import {
   checkLayout,
   deployResults,
@@ -13,12 +13,12 @@ import {
   waveOutputs,
   waveSummary,
   WORKFLOW_LAYOUT,
-} from '../../../github/deploy-waves';
-import { promotionGraph, type PromotionGraph } from '../../../promote/lanes';
-import { lanesOf, loadWorkspace } from '../../../promote/workspace';
-import { FAN_OUT, FAN_OUT_LANES, lanesProject, TWO_BRAND_LANES, TWO_BRANDS } from '../../support/lanes-project';
-import { environmentsOf } from '../../support/promote-project';
-import { tempDir } from '../../support/temp';
+} from '../../../../integrations/github/deploy-waves';
+import { promotionGraph, type PromotionGraph } from '../../../../promote/lanes';
+import { lanesOf, loadWorkspace } from '../../../../promote/workspace';
+import { FAN_OUT, FAN_OUT_LANES, lanesProject, TWO_BRAND_LANES, TWO_BRANDS } from '../../../support/lanes-project';
+import { environmentsOf } from '../../../support/promote-project';
+import { tempDir } from '../../../support/temp';
 
 const graphOf = async (project: string) => lanesOf(await loadWorkspace(environmentsOf(project), project));
 
@@ -165,7 +165,7 @@ describe('at scale', () => {
   it("refuses lanes the workflow's jobs cannot hold, before anything deploys", () => {
     const deep = declared([{ name: 'long', environments: ['s1', 's2', 's3', 's4', 's5', 's6', 's7'] }]);
     expect(() => planWave(deep, 1, results({}))).toThrow(
-      'cannot plan the deploy: the lanes need 7 waves (their longest path has 7 environments), but deploy.yml has 6: add wave jobs to it and raise WORKFLOW_LAYOUT.waves in github/deploy-waves.ts',
+      'cannot plan the deploy: the lanes need 7 waves (their longest path has 7 environments), but deploy.yml has 6: add wave jobs to it and raise WORKFLOW_LAYOUT.waves in integrations/github/deploy-waves.ts',
     );
     const wide = [Array.from({ length: WORKFLOW_LAYOUT.partsPerWave * MATRIX_LIMIT + 1 }, (_, i) => `e${i}`)];
     expect(() => checkLayout(wide)).toThrow(

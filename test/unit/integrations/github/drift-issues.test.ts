@@ -1,6 +1,6 @@
-import { driftMarker, syncDriftIssue, type DriftIssueOptions } from '../../../github/drift-issues';
-import { GitHubApiError } from '../../../github/api-client';
-import { ACTIONS_BOT, FakeGitHubIssues } from '../../support/fake-github-issues';
+import { driftMarker, syncDriftIssue, type DriftIssueOptions } from '../../../../integrations/github/drift-issues';
+import { GitHubApiError } from '../../../../integrations/github/api-client';
+import { ACTIONS_BOT, FakeGitHubIssues } from '../../../support/fake-github-issues';
 
 const ENV = 'production';
 

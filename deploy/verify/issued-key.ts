@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { OUTPUTS } from '../campaign/output-names';
-import { splitReceiverServer } from '../campaign/vocabulary';
-import type { Environment } from '../config/environment';
+import { OUTPUTS } from '../../campaign/output-names';
+import { splitReceiverServer } from '../../campaign/vocabulary';
+import type { Environment } from '../../config/environment';
 import type { ConnectionTarget } from './connection-check';
 
 /** Why the key to check cannot be had; the message says what to do. */

@@ -1,10 +1,10 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { postReviewReport } from '../../../github/post-review';
-import { readReviewReport, REPORT_LIMITS, REPORT_MARKER } from '../../../github/review-report';
-import { markerLine } from '../../../github/sticky-comment';
-import { FakeGitHub } from '../../support/fake-github';
-import { tempDir } from '../../support/temp';
+import { postReviewReport } from '../../../../integrations/github/post-review';
+import { readReviewReport, REPORT_LIMITS, REPORT_MARKER } from '../../../../integrations/github/review-report';
+import { markerLine } from '../../../../integrations/github/sticky-comment';
+import { FakeGitHub } from '../../../support/fake-github';
+import { tempDir } from '../../../support/temp';
 
 const HEAD = 'a'.repeat(40);
 const PR = 12;

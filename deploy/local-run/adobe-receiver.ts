@@ -1,12 +1,12 @@
 import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
-import { awsClients } from '../reconcile/lookups/aws-clients';
-import type { Environment } from '../config/environment';
-import { adobeLocations, type AdobeProvisionedReceiver } from '../config/receiver-mode';
-import { adobeSecretPlaces, storeAdobeSecret } from '../secret/adobe-secret-store';
+import { awsClients } from '../../reconcile/lookups/aws-clients';
+import type { Environment } from '../../config/environment';
+import { adobeLocations, type AdobeProvisionedReceiver } from '../../config/receiver-mode';
+import { adobeSecretPlaces, storeAdobeSecret } from '../adobe-secret/adobe-secret-store';
 import { adobeImportKey } from '../verify/adobe-key';
 import { connectionTarget } from '../verify/issued-key';
 import { type StepResult, verifyConnection } from '../verify/connection-check';
-import { type Credentials, createBucket, emulatorClientConfig, emulatorS3 } from './aws';
+import { type Credentials, createBucket, emulatorClientConfig, emulatorS3 } from '../../emulator/aws';
 
 type AdobeEnvironment = Environment & { readonly receiver: AdobeProvisionedReceiver };
 

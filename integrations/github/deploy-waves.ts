@@ -1,5 +1,5 @@
-import type { PromotionGraph } from '../promote/lanes';
-import { pathTo } from '../promote/lanes';
+import type { PromotionGraph } from '../../promote/lanes';
+import { pathTo } from '../../promote/lanes';
 
 /**
  * The deploy workflow's plan, from the lanes: wave 1 deploys every environment nothing is
@@ -40,7 +40,7 @@ export function checkLayout(waves: readonly (readonly string[])[], layout = WORK
   const problems: string[] = [];
   if (waves.length > layout.waves) {
     problems.push(
-      `the lanes need ${waves.length} waves (their longest path has ${waves.length} environments), but deploy.yml has ${layout.waves}: add wave jobs to it and raise WORKFLOW_LAYOUT.waves in github/deploy-waves.ts`,
+      `the lanes need ${waves.length} waves (their longest path has ${waves.length} environments), but deploy.yml has ${layout.waves}: add wave jobs to it and raise WORKFLOW_LAYOUT.waves in integrations/github/deploy-waves.ts`,
     );
   }
   waves.forEach((wave, i) => {

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { planEnvironment } from '../../../github/plan-matrix';
-import { REPORT_CODE } from '../../../github/report-provenance';
-import { REPORT_MARKER } from '../../../github/review-report';
-import { PROJECT_DIR } from '../../support/run';
+import { planEnvironment } from '../../../../integrations/github/plan-matrix';
+import { REPORT_CODE } from '../../../../integrations/github/report-provenance';
+import { REPORT_MARKER } from '../../../../integrations/github/review-report';
+import { PROJECT_DIR } from '../../../support/run';
 
 /**
  * The trust model of docs/ci-cd.md, checked on the workflow files themselves: which jobs can run a

@@ -1,16 +1,16 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { ownedFolder, removeOwned, type OwnedFolder } from '../runtime/owned-folders';
+import { ownedFolder, removeOwned, type OwnedFolder } from '../../runtime/owned-folders';
 import { join, relative } from 'node:path';
-import { unknownEnvironment } from '../config/environment-files';
-import type { Environment } from '../config/environment';
-import { loadEnvironments } from '../config/load';
-import { isAdobeProvisioned, stackOwnedReceiver } from '../config/receiver-mode';
-import { describeNonConvergence } from '../deploy/convergence';
-import { deployEnvironment, toolEnv } from '../deploy/deploy';
-import { lastLines, runCommand } from '../deploy/processes';
-import { cacheDir, projectPaths, projectRoot, stagingDirOf } from '../synth/project-paths';
-import { type SynthesizedEnvironment, synthesize } from '../synth/synthesize';
-import { restrictLocalStateFiles } from '../stacks/local-state-files';
+import { unknownEnvironment } from '../../config/environment-files';
+import type { Environment } from '../../config/environment';
+import { loadEnvironments } from '../../config/load';
+import { isAdobeProvisioned, stackOwnedReceiver } from '../../config/receiver-mode';
+import { describeNonConvergence } from '../convergence';
+import { deployEnvironment, toolEnv } from '../deploy';
+import { lastLines, runCommand } from '../processes';
+import { cacheDir, projectPaths, projectRoot, stagingDirOf } from '../../synth/project-paths';
+import { type SynthesizedEnvironment, synthesize } from '../../synth/synthesize';
+import { restrictLocalStateFiles } from '../../stacks/local-state-files';
 import { verifyConnection } from '../verify/connection-check';
 import { connectionTarget, issuedKey, terraformOutputs } from '../verify/issued-key';
 import {
@@ -20,12 +20,12 @@ import {
   emulatorRoute53,
   emulatorS3,
   withBucketPolicySetAside,
-} from './aws';
+} from '../../emulator/aws';
 import { checkAdobeConnection, playAdobe, withEmulatorAdobeKey } from './adobe-receiver';
-import { type Credentials } from './aws';
-import { emulatorCopy } from './emulator-copy';
-import { startMoto, type Moto } from './moto';
-import { ensurePythonTools, REQUIREMENTS } from './python-venv';
+import { type Credentials } from '../../emulator/aws';
+import { emulatorCopy } from '../../emulator/emulator-copy';
+import { startMoto, type Moto } from '../../emulator/moto';
+import { ensurePythonTools, REQUIREMENTS } from '../../emulator/python-venv';
 
 /** A step that failed: what went wrong, the lines that show it, and where the whole story is. */
 export class StepFailure extends Error {

@@ -3,14 +3,14 @@ import {
   PutSecretValueCommand,
   type SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
-import type { Environment } from '../config/environment';
+import type { Environment } from '../../config/environment';
 import {
   ADOBE_ACCOUNTS,
   adobeSecretName,
   type AdobeAccount,
   type AdobeProvisionedReceiver,
   isAdobeProvisioned,
-} from '../config/receiver-mode';
+} from '../../config/receiver-mode';
 
 /** Why a secret cannot be stored or read; the message says what to do and never holds the secret. */
 export class AdobeSecretError extends Error {}

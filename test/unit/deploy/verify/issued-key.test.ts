@@ -1,5 +1,5 @@
-import { issuedKey } from '../../../verify/issued-key';
-import { environment } from '../../support/environment';
+import { issuedKey } from '../../../../deploy/verify/issued-key';
+import { environment } from '../../../support/environment';
 
 describe('the key npm run verify checks', () => {
   it('is the one passed in both variables', async () => {

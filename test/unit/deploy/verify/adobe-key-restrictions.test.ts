@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type ConnectionTarget, verifyConnection } from '../../../verify/connection-check';
-import { connectionTarget } from '../../../verify/issued-key';
-import { adobeProvisionedFile, environment } from '../../support/environment';
+import { type ConnectionTarget, verifyConnection } from '../../../../deploy/verify/connection-check';
+import { connectionTarget } from '../../../../deploy/verify/issued-key';
+import { adobeProvisionedFile, environment } from '../../../support/environment';
 
 const DENIED =
   '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>';

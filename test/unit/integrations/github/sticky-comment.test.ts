@@ -1,6 +1,6 @@
-import { GitHubApiError } from '../../../github/api-client';
-import { markerLine, MAX_COMMENT_LENGTH, upsertStickyComment } from '../../../github/sticky-comment';
-import { FakeGitHub } from '../../support/fake-github';
+import { GitHubApiError } from '../../../../integrations/github/api-client';
+import { markerLine, MAX_COMMENT_LENGTH, upsertStickyComment } from '../../../../integrations/github/sticky-comment';
+import { FakeGitHub } from '../../../support/fake-github';
 
 const MARKER = 'campaign-aam-review';
 const PR = 42;

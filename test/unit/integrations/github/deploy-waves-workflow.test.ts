@@ -8,11 +8,11 @@ import {
   waveOutputs,
   WORKFLOW_LAYOUT,
   type RunJob,
-} from '../../../github/deploy-waves';
-import { lanesOf, loadWorkspace } from '../../../promote/workspace';
-import { lanesProject, TWO_BRAND_LANES, TWO_BRANDS } from '../../support/lanes-project';
-import { environmentsOf } from '../../support/promote-project';
-import { PROJECT_DIR } from '../../support/run';
+} from '../../../../integrations/github/deploy-waves';
+import { lanesOf, loadWorkspace } from '../../../../promote/workspace';
+import { lanesProject, TWO_BRAND_LANES, TWO_BRANDS } from '../../../support/lanes-project';
+import { environmentsOf } from '../../../support/promote-project';
+import { PROJECT_DIR } from '../../../support/run';
 
 const WORKFLOWS = join(PROJECT_DIR, '.github', 'workflows');
 const text = readFileSync(join(WORKFLOWS, 'deploy.yml'), 'utf8');

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { actionlint } from '../../support/actionlint';
+import { actionlint } from '../../../support/actionlint';
 import { parse } from 'yaml';
-import { PROJECT_DIR } from '../../support/run';
+import { PROJECT_DIR } from '../../../support/run';
 
 const WORKFLOWS = join(PROJECT_DIR, '.github', 'workflows');
 const files = readdirSync(WORKFLOWS).filter((f) => /\.ya?ml$/.test(f));

@@ -1,7 +1,7 @@
-import type { Environment } from '../config/environment';
-import type { AdobeProvisionedReceiver } from '../config/receiver-mode';
-import { awsClients } from '../reconcile/lookups/aws-clients';
-import { adobeSecretPlace, readAdobeSecret } from '../secret/adobe-secret-store';
+import type { Environment } from '../../config/environment';
+import type { AdobeProvisionedReceiver } from '../../config/receiver-mode';
+import { awsClients } from '../../reconcile/lookups/aws-clients';
+import { adobeSecretPlace, readAdobeSecret } from '../adobe-secret/adobe-secret-store';
 import type { IssuedKey } from './issued-key';
 
 /**
