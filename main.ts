@@ -1,6 +1,6 @@
 // First: keeps libraries from loading what this app never uses (see the module).
 import './cdktf-internals/defer-unused-modules';
-import { SYNTH_ONLY_VARIABLE } from './synth/project-paths';
+import { SYNTH_ONLY_VARIABLE } from './runtime/project-paths';
 import { describeSynthesis, synthesizeProject } from './synth/synthesize-project';
 
 /**

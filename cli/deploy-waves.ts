@@ -14,7 +14,7 @@ import { GitHubApiError } from '../integrations/github/api-client';
 import { listRunJobs } from '../integrations/github/run-jobs';
 import { describePromotionError } from '../promote/describe-error';
 import { lanesOf, loadWorkspace } from '../promote/workspace';
-import { projectPaths } from '../synth/project-paths';
+import { projectPaths } from '../runtime/project-paths';
 import { runCommandLine } from './run-command-line';
 import { UsageError } from './usage-error';
 

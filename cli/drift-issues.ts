@@ -6,7 +6,7 @@ import { STATUS_WORDS, summaryTable } from '../reconcile/drift/render';
 import { PublishedResultError, readPublishedResult, type PublishedResult } from '../reconcile/drift/published-result';
 import { syncDriftIssue } from '../integrations/github/drift-issues';
 import { GitHubApiError } from '../integrations/github/api-client';
-import { projectPaths } from '../synth/project-paths';
+import { projectPaths } from '../runtime/project-paths';
 import { runCommandLine } from './run-command-line';
 import { UsageError } from './usage-error';
 

@@ -3,7 +3,7 @@ import { stopAllCommands } from '../deploy/processes';
 import { LocalRun, StepFailure } from '../deploy/local-run/local-run';
 import { PythonToolsError } from '../emulator/python-venv';
 import { EMULATOR_ADMIN } from '../emulator/aws';
-import { projectPaths } from '../synth/project-paths';
+import { projectPaths } from '../runtime/project-paths';
 import { seconds, StatusLine } from './progress';
 import { runCommandLine } from './run-command-line';
 import { selectEnvironment } from './select-environment';

@@ -11,7 +11,7 @@ import {
 } from '../integrations/github/plan-matrix';
 import { listingOrder } from '../promote/lanes';
 import { loadWorkspace } from '../promote/workspace';
-import { projectPaths } from '../synth/project-paths';
+import { projectPaths } from '../runtime/project-paths';
 import { runCommandLine } from './run-command-line';
 import { UsageError } from './usage-error';
 

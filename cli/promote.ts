@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/problems';
-import { projectPaths } from '../synth/project-paths';
+import { projectPaths } from '../runtime/project-paths';
 import { describePromotionError } from '../promote/describe-error';
 import { promote, PromoteUsageError } from '../promote/promote';
 import { promotionJson, statusJson } from '../promote/render-json';

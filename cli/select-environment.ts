@@ -1,6 +1,6 @@
 import { loadEnvironments } from '../config/load';
 import type { Environment } from '../config/environment';
-import { projectPaths } from '../synth/project-paths';
+import { projectPaths } from '../runtime/project-paths';
 import { unknownEnvironment } from '../config/environment-files';
 import { UsageError } from './usage-error';
 

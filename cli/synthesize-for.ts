@@ -1,4 +1,4 @@
-import { projectPaths } from '../synth/project-paths';
+import { projectPaths } from '../runtime/project-paths';
 import { describeSynthesis, synthesizeProject } from '../synth/synthesize-project';
 import { StackSelectionError } from '../synth/stack-selection';
 import { StatusLine } from './progress';

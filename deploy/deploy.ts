@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { coreCli } from '../cdktf-internals/core-cli';
-import { projectRoot } from '../synth/project-paths';
+import { projectRoot } from '../runtime/project-paths';
 import { checkConvergence, type Convergence } from './convergence';
 import { type CommandResult, runCommand } from './processes';
 import { terraformEnv } from './terraform-env';

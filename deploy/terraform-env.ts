@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { writeFileAtomically } from '../runtime/atomic-write';
 import { join } from 'node:path';
-import { cacheDir } from '../synth/project-paths';
+import { cacheDir } from '../runtime/project-paths';
 
 /** Where machines without registry access keep a filesystem mirror of the providers. */
 const DEFAULT_MIRROR = '/opt/tf-plugins';

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname } from 'node:path';
-import { cacheDir } from '../synth/project-paths';
+import { cacheDir } from '../runtime/project-paths';
 import { venvBin } from './python-venv';
 
 /** The account moto reports (STS `GetCallerIdentity`) unless told otherwise: moto's own default. */

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync, type StdioOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { projectRoot } from '../synth/project-paths';
+import { projectRoot } from '../runtime/project-paths';
 
 export const VENV_DIR = join(projectRoot(), '.venv');
 

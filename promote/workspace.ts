@@ -1,7 +1,7 @@
 import type { Environment } from '../config/environment';
 import { loadEnvironments } from '../config/load';
 import { loadPromotionConfig, type PromotionConfig } from '../config/promotion';
-import { projectPaths } from '../synth/project-paths';
+import { projectPaths } from '../runtime/project-paths';
 import { LanesNeededError, promotionGraph, type PromotionGraph } from './lanes';
 import { staleEntries, type StaleEntry } from './plan';
 

@@ -11,7 +11,7 @@ import {
   SETTING_PLACES,
   TEST_CONNECTION,
 } from '../campaign/vocabulary';
-import { HANDOFF } from '../synth/project-paths';
+import { HANDOFF } from '../runtime/project-paths';
 import type { CampaignChange, CampaignFieldChange, FieldValue } from './campaign-changes';
 import { code } from './format';
 import { Hidden, type EnvironmentChanges } from './model';

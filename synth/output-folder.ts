@@ -12,7 +12,7 @@ import { basename, dirname, join } from 'node:path';
 import { Manifest } from 'cdktf';
 import { writeFileAtomically } from '../runtime/atomic-write';
 import type { StackFiles } from '../cdktf-internals/collecting-synthesizer';
-import { stagingDirOf } from './project-paths';
+import { stagingDirOf } from '../runtime/project-paths';
 
 /** One stack's entry in cdktf's `manifest.json` (the cdktf CLI reads it to find stacks). */
 export interface StackManifest {

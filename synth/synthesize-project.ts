@@ -1,6 +1,6 @@
 import { ConfigError } from '../config/problems';
 import { prepareLocalStateFiles } from '../stacks/local-state-files';
-import { projectPaths } from './project-paths';
+import { projectPaths } from '../runtime/project-paths';
 import { selectedStacks, STACK_SELECTION_VARIABLE, StackSelectionError } from './stack-selection';
 import { type SynthesizedEnvironment, type SynthProgress, stageSynthesis } from './synthesize';
 import { checkTerraformVersion, type TerraformCheck } from './terraform-version';

@@ -19,7 +19,7 @@ import {
   writeStacks,
 } from './output-folder';
 import { lockOutputFolder } from './output-lock';
-import { HANDOFF, stagingDirOf } from './project-paths';
+import { HANDOFF, stagingDirOf } from '../runtime/project-paths';
 import { removeInBackground } from './remove-in-background';
 import { checkSelection } from './stack-selection';
 import { skipTokenStackTraces } from '../cdktf-internals/token-stack-traces';

@@ -8,7 +8,7 @@ import { isAdobeProvisioned, stackOwnedReceiver } from '../../config/receiver-mo
 import { describeNonConvergence } from '../convergence';
 import { deployEnvironment, toolEnv } from '../deploy';
 import { lastLines, runCommand } from '../processes';
-import { cacheDir, projectPaths, projectRoot, stagingDirOf } from '../../synth/project-paths';
+import { cacheDir, projectPaths, projectRoot, stagingDirOf } from '../../runtime/project-paths';
 import { type SynthesizedEnvironment, synthesize } from '../../synth/synthesize';
 import { restrictLocalStateFiles } from '../../stacks/local-state-files';
 import { verifyConnection } from '../verify/connection-check';

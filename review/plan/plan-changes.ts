@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { relative } from 'node:path';
 import { unknownEnvironment } from '../../config/environment-files';
-import { projectPaths } from '../../synth/project-paths';
+import { projectPaths } from '../../runtime/project-paths';
 import { ReviewInputError } from '../errors';
 import type { Action, ChangeSet, EnvironmentChanges, ResourceChange, SubjectKind } from '../model';
 import { diffValues, masked } from '../values';

@@ -3,7 +3,7 @@ import { recordTitle, type CampaignChange, type FieldValue } from '../campaign-c
 import { code, count } from '../format';
 import { Hidden, type DocumentChange, type ResourceChange } from '../model';
 import type { EnvironmentReport } from '../report';
-import { HANDOFF } from '../../synth/project-paths';
+import { HANDOFF } from '../../runtime/project-paths';
 import { countsText } from './summary';
 
 /** A fenced block whose fence is longer than any backtick run inside it. */

@@ -3,7 +3,7 @@ import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_ENVIRONMENT_FILE_BYTES, notRegularFileProblem, tooLargeProblem } from '../../config/environment-files';
 import { formatProblem } from '../../config/problems';
-import { DEFAULT_PATHS } from '../../synth/project-paths';
+import { DEFAULT_PATHS } from '../../runtime/project-paths';
 import { ReviewInputError } from '../errors';
 
 /** The files of one revision of the project folder, by path relative to that folder. */

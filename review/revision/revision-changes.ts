@@ -1,5 +1,5 @@
 import { join, relative } from 'node:path';
-import { projectPaths } from '../../synth/project-paths';
+import { projectPaths } from '../../runtime/project-paths';
 import type { ChangeSet, EnvironmentChanges } from '../model';
 import { compareConfigurations } from './config-diff';
 import { compareDocuments } from './document-diff';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DEFAULT_PATHS, HANDOFF, projectRoot, SYNTH_ONLY_VARIABLE } from '../../synth/project-paths';
+import { DEFAULT_PATHS, HANDOFF, projectRoot, SYNTH_ONLY_VARIABLE } from '../../runtime/project-paths';
 import type { SourceProblem } from '../model';
 import type { ProjectFiles } from './git';
 import type { TempSpace } from './temp-space';

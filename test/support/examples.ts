@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Environment } from '../../config/environment';
 import { environmentFiles, environmentName } from '../../config/environment-files';
 import { loadEnvironments } from '../../config/load';
-import { projectPaths } from '../../synth/project-paths';
+import { projectPaths } from '../../runtime/project-paths';
 import { PROJECT_DIR } from './run';
 
 /** The shipped example environments. */
