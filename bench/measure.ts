@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCommand } from '../runtime/processes';
 import { createTemporaryFolder, removeTemporaryFolder } from '../runtime/temporary-folders';
 import { PEAK_MEMORY_FILE_VARIABLE } from './peak-memory';
 
@@ -44,44 +44,39 @@ export function measure(command: Command): Promise<Measurement> {
   const scratch = createTemporaryFolder('bench-memory');
   const memoryFile = join(scratch.root, 'peaks');
   const nodeOptions = [process.env.NODE_OPTIONS, `--require ${JSON.stringify(PRELOAD)}`].filter(Boolean).join(' ');
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const cpuBefore = childrenCpuSeconds();
-    const child = spawn(command.command, command.args, {
-      cwd: command.cwd,
-      env: {
-        // The user's own selection or folders must not change what is measured: each workload sets its own.
-        ...Object.fromEntries(
-          Object.entries(process.env).filter(([key]) => !key.startsWith('CAMPAIGN_AAM_') && key !== 'CDKTF_OUTDIR'),
-        ),
-        CHECKPOINT_DISABLE: '1',
-        FORCE_COLOR: '0',
-        ...command.env,
-        NODE_OPTIONS: nodeOptions,
-        [PEAK_MEMORY_FILE_VARIABLE]: memoryFile,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
-    child.stderr.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
-    child.on('error', reject);
-    child.on('close', (status, signal) => {
+  const started = process.hrtime.bigint();
+  const cpuBefore = childrenCpuSeconds();
+  const run = runCommand(command.command, command.args, {
+    cwd: command.cwd,
+    env: {
+      // The user's own selection or folders must not change what is measured: each workload sets its own.
+      ...Object.fromEntries(
+        Object.entries(process.env).filter(([key]) => !key.startsWith('CAMPAIGN_AAM_') && key !== 'CDKTF_OUTDIR'),
+      ),
+      CHECKPOINT_DISABLE: '1',
+      FORCE_COLOR: '0',
+      ...command.env,
+      NODE_OPTIONS: nodeOptions,
+      [PEAK_MEMORY_FILE_VARIABLE]: memoryFile,
+    },
+  });
+  return run
+    .then(({ status, signal, output }) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const cpuSeconds = childrenCpuSeconds() - cpuBefore;
+      if (status !== 0) {
+        const what = [command.command, ...command.args].join(' ');
+        throw new Error(
+          `${what} (in ${command.cwd}) failed with ${signal ?? `exit ${status}`}:\n${output.slice(-4000)}`,
+        );
+      }
       let peaks: number[] = [];
       try {
         peaks = readFileSync(memoryFile, 'utf8').split('\n').filter(Boolean).map(Number);
       } catch {
         // no Node process in the tree (e.g. terraform): memory is not reported
       }
-      removeTemporaryFolder(scratch);
-      if (status !== 0) {
-        const what = [command.command, ...command.args].join(' ');
-        reject(new Error(`${what} (in ${command.cwd}) failed with ${signal ?? `exit ${status}`}:\n${output}`));
-        return;
-      }
-      resolve({ seconds, cpuSeconds, peakMiB: peaks.length === 0 ? Number.NaN : Math.max(...peaks) / 1024 });
-    });
-  });
+      return { seconds, cpuSeconds, peakMiB: peaks.length === 0 ? Number.NaN : Math.max(...peaks) / 1024 };
+    })
+    .finally(() => removeTemporaryFolder(scratch));
 }

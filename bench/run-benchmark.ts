@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { STACK_SELECTION_VARIABLE } from '../synth/stack-selection';
-import { terraformEnv } from '../deploy/terraform-env';
+import { terraformEnv, terraformSync } from '../runtime/terraform';
+import { throwawayGit } from '../runtime/git';
 import { benchmarkEnvironment, benchmarkEnvironmentName, writeBenchmarkEnvironments } from './environments';
 import { measure, type Command, type Measurement } from './measure';
 import { copyProjectSources } from './project-copy';
@@ -86,21 +86,6 @@ function workloads(dir: string, names: readonly string[], review: Command, naive
   ];
 }
 
-function git(dir: string, args: string[]): string {
-  // A throwaway repository: the user's signing or hooks have no business here.
-  return execFileSync('git', ['-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'bench',
-      GIT_AUTHOR_EMAIL: 'bench@example.invalid',
-      GIT_COMMITTER_NAME: 'bench',
-      GIT_COMMITTER_EMAIL: 'bench@example.invalid',
-    },
-  }).trim();
-}
-
 /**
  * A throwaway repository holding a copy of this project's app and the environments at two
  * revisions (the head changes the AAM Destination ID of every environment), and `npm run review`
@@ -111,18 +96,18 @@ function reviewCommand(dir: string, count: number): Command {
   const environments = join(repo, 'environments');
   mkdirSync(repo, { recursive: true });
   copyProjectSources(PROJECT_DIR, repo);
-  git(repo, ['init', '--quiet']);
+  throwawayGit(repo, ['init', '--quiet']);
   writeBenchmarkEnvironments(environments, count);
-  git(repo, ['add', '.']);
-  git(repo, ['commit', '--quiet', '-m', 'base']);
-  const base = git(repo, ['rev-parse', 'HEAD']);
+  throwawayGit(repo, ['add', '.']);
+  throwawayGit(repo, ['commit', '--quiet', '-m', 'base']);
+  const base = throwawayGit(repo, ['rev-parse', 'HEAD']);
   for (let index = 0; index < count; index++) {
     const file = benchmarkEnvironment(index) as { campaign: { dataSources: { aamDestinationId: string }[] } };
     file.campaign.dataSources[0].aamDestinationId = String(900000 + index);
     writeFileSync(join(environments, `${benchmarkEnvironmentName(index)}.json`), `${JSON.stringify(file, null, 2)}\n`);
   }
-  git(repo, ['commit', '--quiet', '-am', 'head']);
-  const head = git(repo, ['rev-parse', 'HEAD']);
+  throwawayGit(repo, ['commit', '--quiet', '-am', 'head']);
+  const head = throwawayGit(repo, ['rev-parse', 'HEAD']);
   return {
     // What `npm run review` runs (see package.json), from this project, in the repository.
     command: process.execPath,
@@ -191,11 +176,7 @@ async function measureSize(count: number, options: BenchmarkOptions): Promise<Si
  * provider makes no network call, so the plan works offline and measures Terraform itself.
  */
 async function measureTerraformPlan(options: BenchmarkOptions): Promise<Skippable<Figures>> {
-  try {
-    execFileSync('terraform', ['version'], { stdio: 'ignore' });
-  } catch {
-    return { skipped: 'terraform not found on PATH' };
-  }
+  if (terraformSync(undefined, ['version']).error !== undefined) return { skipped: 'terraform not found on PATH' };
   const dir = join(options.workDir, 'terraform-plan');
   const environments = join(dir, 'environments');
   mkdirSync(environments, { recursive: true });

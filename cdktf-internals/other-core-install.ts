@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCommandSync } from '../runtime/processes';
 
 /** What scripts/install-other-core.mjs leaves in the copy it makes: the install it was copied from. */
 const ORIGIN_FILE = 'other-core-of.json';
@@ -21,9 +21,11 @@ export const coreIn = (install: string) =>
 export function otherCoreInstall(projectDir: string): string {
   const origin = join(projectDir, ORIGIN_FILE);
   if (existsSync(origin)) return (JSON.parse(readFileSync(origin, 'utf8')) as { copiedFrom: string }).copiedFrom;
-  execFileSync(process.execPath, [join(projectDir, 'scripts', 'install-other-core.mjs')], {
+  const installed = runCommandSync(process.execPath, [join(projectDir, 'scripts', 'install-other-core.mjs')], {
     cwd: projectDir,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    output: 'inherit',
   });
+  if (installed.status !== 0)
+    throw new Error(`scripts/install-other-core.mjs failed (exit ${installed.status ?? 'by signal'})`);
   return join(projectDir, '.cache', coreIn(projectDir).name === 'cdktn' ? 'cdktf' : 'cdktn');
 }

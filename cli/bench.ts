@@ -1,12 +1,12 @@
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { benchmarkLanes, formatLanesReport } from '../bench/lanes';
 import { formatReport, targets } from '../bench/report';
 import { PROJECT_DIR, runBenchmark } from '../bench/run-benchmark';
 import { installedCore } from '../cdktf-internals/installed-core';
 import { coreIn, otherCoreInstall } from '../cdktf-internals/other-core-install';
-import { runCommand } from '../deploy/processes';
+import { runCommand, runCommandSync } from '../runtime/processes';
+import { terraformSync } from '../runtime/terraform';
 import { outputFile, type OutputFile } from '../runtime/output-file';
 import { createTemporaryFolder, removeTemporaryFolder } from '../runtime/temporary-folders';
 import { runCommandLine } from './run-command-line';
@@ -106,7 +106,8 @@ function parseArguments(args: string[]): Arguments {
 async function benchOtherCore(core: CoreName, args: string[], out: string): Promise<number> {
   const install = otherCoreInstall(PROJECT_DIR);
   if (coreIn(install).name !== core) throw new Error(`${install} has ${coreIn(install).name} installed, not ${core}`);
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: install, stdio: 'inherit' });
+  const built = runCommandSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: install, output: 'inherit' });
+  if (built.status !== 0) return built.status ?? 1;
   const run = await runCommand(process.execPath, [join(install, 'dist', 'cli', 'bench.js'), ...args, '--out', out], {
     cwd: install,
     inheritOutput: true,
@@ -115,15 +116,8 @@ async function benchOtherCore(core: CoreName, args: string[], out: string): Prom
 }
 
 function terraformVersion(): string | undefined {
-  try {
-    const output = execFileSync('terraform', ['version', '-json'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    return (JSON.parse(output) as { terraform_version: string }).terraform_version;
-  } catch {
-    return undefined;
-  }
+  const shown = terraformSync(undefined, ['version', '-json']);
+  return shown.status === 0 ? (JSON.parse(shown.stdout) as { terraform_version: string }).terraform_version : undefined;
 }
 
 /** What the figures depend on: they are only comparable on the same kind of machine and load. */

@@ -8,7 +8,7 @@ import { restrictLocalStateFiles } from '../stacks/local-state-files';
 import { parseStackCommandArgs } from './stack-command-args';
 import { synthesizeFor } from './synthesize-for';
 import { runCommandLine } from './run-command-line';
-import { stopCommandsOnSignals } from '../deploy/processes';
+import { stopCommandsOnSignals } from '../runtime/processes';
 
 const USAGE = `usage: npm run deploy -- <environment> [--auto-approve | --expect-plan <fingerprint>] [--output <dir>]
 

@@ -1,7 +1,7 @@
 // First: keeps libraries from loading what synth never uses (see the module).
 import '../cdktf-internals/defer-unused-modules';
 import { parseArgs } from 'node:util';
-import { stopCommandsOnSignals } from '../deploy/processes';
+import { stopCommandsOnSignals } from '../runtime/processes';
 import { checkDrift } from '../reconcile/drift/check-drift';
 import { exitCode, type DriftResult } from '../reconcile/drift/drift-result';
 import { aamCheck, isAamExitCode } from '../reconcile/drift/aam-check';

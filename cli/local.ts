@@ -1,5 +1,5 @@
 import { ConfigError } from '../config/problems';
-import { stopAllCommands } from '../deploy/processes';
+import { stopAllCommands } from '../runtime/processes';
 import { LocalRun, StepFailure } from '../deploy/local-run/local-run';
 import { PythonToolsError } from '../emulator/python-venv';
 import { EMULATOR_ADMIN } from '../emulator/aws';

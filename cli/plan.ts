@@ -2,10 +2,11 @@
 import '../cdktf-internals/defer-unused-modules';
 import { appendFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { cdktfBin, toolEnv } from '../deploy/deploy';
+import { cdktfBin } from '../deploy/deploy';
 import { planFingerprint } from '../deploy/plan-fingerprint';
 import { planJsonFile, PlanJsonLocationError } from '../deploy/plan-json-file';
-import { lastLines, runCommand, stopCommandsOnSignals } from '../deploy/processes';
+import { lastLines, runCommand, stopCommandsOnSignals } from '../runtime/processes';
+import { terraform, toolEnv } from '../runtime/terraform';
 import type { Plan } from '../review/plan/plan-file';
 import { parseStackCommandArgs } from './stack-command-args';
 import { synthesizeFor } from './synthesize-for';
@@ -38,7 +39,6 @@ async function main(args: string[]): Promise<number> {
   // children create): removed below.
   const stackDir = join(synthesized.outdir, 'stacks', name);
   const planFile = join(stackDir, 'plan');
-  const env = toolEnv();
   const removePlan = () => rmSync(planFile, { force: true });
   // Ctrl-C or a CI cancellation ends the process without reaching `finally`.
   process.once('exit', removePlan);
@@ -46,10 +46,10 @@ async function main(args: string[]): Promise<number> {
     const diff = await runCommand(
       cdktfBin(),
       ['diff', name, '--skip-synth', '--skip-provider-lock', '--output', synthesized.outdir],
-      { env, inheritOutput: true },
+      { env: toolEnv(), inheritOutput: true },
     );
     if (diff.status !== 0 || !existsSync(planFile)) return diff.status ?? 1;
-    const shown = await runCommand('terraform', [`-chdir=${stackDir}`, 'show', '-json', 'plan'], { env });
+    const shown = await terraform(stackDir, ['show', '-json', 'plan']);
     if (shown.status !== 0) {
       console.error([`${name}: cannot read the saved plan:`, ...lastLines(shown.output)].join('\n'));
       return 1;

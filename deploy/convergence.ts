@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withTemporaryFolder } from '../runtime/temporary-folders';
-import { lastLines, runCommand, type RunOptions } from './processes';
+import { lastLines, type RunOptions } from '../runtime/processes';
+import { terraform } from '../runtime/terraform';
 
 /** One change the plan after an apply still wants to make. */
 export interface PendingChange {
@@ -74,17 +75,14 @@ export async function checkConvergence(stackDir: string, options: RunOptions = {
   // removed however the process ends (after a SIGKILL, by the next command's sweep).
   return withTemporaryFolder('convergence', async (folder) => {
     const planFile = join(folder, 'after-apply.tfplan');
-    const plan = await runCommand(
-      'terraform',
-      [`-chdir=${stackDir}`, 'plan', '-input=false', '-no-color', '-detailed-exitcode', `-out=${planFile}`],
+    const plan = await terraform(
+      stackDir,
+      ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-out=${planFile}`],
       options,
     );
     if (plan.status === 0) return { converged: true };
     if (plan.status !== 2) return { converged: false, planFailed: lastLines(plan.output) };
-    const shown = await runCommand('terraform', [`-chdir=${stackDir}`, 'show', '-json', planFile], {
-      ...options,
-      logFile: undefined,
-    });
+    const shown = await terraform(stackDir, ['show', '-json', planFile], { ...options, logFile: undefined });
     if (shown.status !== 0) return { converged: false, planFailed: lastLines(shown.output) };
     return {
       converged: false,

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { coreCli } from '../cdktf-internals/core-cli';
 import { projectRoot } from '../runtime/project-paths';
 import { checkConvergence, type Convergence } from './convergence';
-import { type CommandResult, runCommand } from './processes';
-import { terraformEnv } from './terraform-env';
+import { type CommandResult, runCommand } from '../runtime/processes';
+import { toolEnv } from '../runtime/terraform';
 
 export interface DeployOptions {
   /** The environment (stack) name. */
@@ -19,11 +19,6 @@ export interface DeployResult {
   /** What `cdktf deploy` did; its exit code alone proves nothing (see `checkConvergence`). */
   readonly cdktf: CommandResult;
   readonly convergence: Convergence;
-}
-
-/** The environment every cdktf and Terraform call of ours runs with: offline-capable, no telemetry. */
-export function toolEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, ...terraformEnv(), CHECKPOINT_DISABLE: '1' };
 }
 
 export const cdktfBin = () => coreCli(projectRoot()).bin;

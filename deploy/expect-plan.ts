@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { Plan } from '../review/plan/plan-file';
 import { checkConvergence, type Convergence } from './convergence';
-import { toolEnv } from './deploy';
 import { comparePlan, type Moved } from './plan-fingerprint';
 import { withTemporaryFolder } from '../runtime/temporary-folders';
-import { type CommandResult, lastLines, runCommand } from './processes';
+import { type CommandResult, lastLines } from '../runtime/processes';
+import { terraform as terraformIn } from '../runtime/terraform';
 
 export interface ExpectedPlanOptions {
   readonly environment: string;
@@ -30,9 +30,7 @@ export type ExpectedPlanResult =
  */
 export async function applyExpectedPlan(options: ExpectedPlanOptions): Promise<ExpectedPlanResult> {
   const stackDir = join(options.outdir, 'stacks', options.environment);
-  const env = toolEnv();
-  const terraform = (args: string[], inheritOutput = false) =>
-    runCommand('terraform', [`-chdir=${stackDir}`, ...args], { env, inheritOutput });
+  const terraform = (args: string[], inheritOutput = false) => terraformIn(stackDir, args, { inheritOutput });
   return withTemporaryFolder('expect-plan', async (folder) => {
     const planFile = join(folder, 'approved.tfplan');
     const init = await terraform(['init', '-input=false', '-no-color']);
@@ -45,7 +43,7 @@ export async function applyExpectedPlan(options: ExpectedPlanOptions): Promise<E
     const moved = comparePlan(JSON.parse(shown.stdout) as Plan, options.expected);
     if (moved.length > 0) return { outcome: 'moved', moved };
     const apply = await terraform(['apply', '-input=false', planFile], true);
-    const convergence = await checkConvergence(stackDir, { env });
+    const convergence = await checkConvergence(stackDir);
     return { outcome: 'applied', apply, convergence };
   });
 }

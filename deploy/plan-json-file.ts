@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { writeFileAtomically } from '../runtime/atomic-write';
+import { isIgnored } from '../runtime/git';
 import { outputFile } from '../runtime/output-file';
 
 /** `--json-plan` names a place where git would commit the plan. */
@@ -15,9 +15,8 @@ export function planJsonLocationProblem(projectDir: string, file: string): strin
   const path = resolve(file);
   const inside = relative(resolve(projectDir), path);
   if (inside.startsWith('..') || isAbsolute(inside)) return undefined;
-  const ignored = spawnSync('git', ['check-ignore', '--quiet', '--no-index', '--', inside], { cwd: projectDir });
-  // 0: ignored; 1: not ignored; anything else (no repository, no git): nothing can commit it.
-  if (ignored.status !== 1) return undefined;
+  // Ignored, or no repository (or no git): nothing can commit it.
+  if (isIgnored(projectDir, inside) !== false) return undefined;
   return (
     'is inside the project and not ignored by git: a plan holds state, secrets included, and `git add -A` would commit it. ' +
     'Write it outside the project (e.g. "$RUNNER_TEMP/<environment>.plan.json" in CI) or name it <something>.plan.json, which .gitignore covers.'

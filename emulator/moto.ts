@@ -1,7 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname } from 'node:path';
+import { startInBackground } from '../runtime/processes';
 import { cacheDir } from '../runtime/project-paths';
 import { venvBin } from './python-venv';
 
@@ -70,10 +71,9 @@ export async function startMoto(options: StartMotoOptions = {}): Promise<Moto> {
   const endpoint = `http://127.0.0.1:${port}`;
   const accountId = options.accountId ?? EMULATOR_ACCOUNT_ID;
   let output = '';
-  const child = spawn(venvBin('moto_server'), ['-H', '127.0.0.1', '-p', String(port)], {
+  const child = startInBackground(venvBin('moto_server'), ['-H', '127.0.0.1', '-p', String(port)], {
     env: { ...process.env, MOTO_ACCOUNT_ID: accountId },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
+    output: 'pipe',
   });
   const logFile = options.logFile ?? cacheDir('moto', `moto-${port}.log`);
   mkdirSync(dirname(logFile), { recursive: true });

@@ -1,7 +1,7 @@
-import { execFileSync, spawnSync, type StdioOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { runCommandSync } from '../runtime/processes';
 import { projectRoot } from '../runtime/project-paths';
 
 export const VENV_DIR = join(projectRoot(), '.venv');
@@ -48,9 +48,10 @@ const stampOf = (file: string) =>
 export function pythonProblem(python = 'python3'): string | undefined {
   const need = `Python ${MINIMUM_PYTHON.join('.')}+ with the venv module`;
   const install = 'install it, e.g. `apt-get install python3 python3-venv`, `brew install python` or from python.org';
-  const probe = spawnSync(python, ['-c', 'import sys; print("%d.%d" % sys.version_info[:2]); import venv, ensurepip'], {
-    encoding: 'utf8',
-  });
+  const probe = runCommandSync(python, [
+    '-c',
+    'import sys; print("%d.%d" % sys.version_info[:2]); import venv, ensurepip',
+  ]);
   if (probe.error !== undefined) return `${need} is required, but \`${python}\` was not found on PATH: ${install}`;
   const version = probe.stdout.trim().split('\n')[0] ?? '';
   const [major, minor] = version.split('.').map(Number);
@@ -88,18 +89,22 @@ export function ensurePythonTools(requirements: string = REQUIREMENTS.test, opti
   options.onInstall?.(
     `Installing ${pins.join(', ')} into ${basename(VENV_DIR)}/ (first use only; takes a minute or more)`,
   );
-  const stdio: StdioOptions = ['ignore', options.output ?? 'inherit', options.output ?? 'inherit'];
-  try {
-    if (!existsSync(venvBin('python'))) execFileSync('python3', ['-m', 'venv', VENV_DIR], { stdio });
-    execFileSync(
+  const output = options.output ?? 'inherit';
+  const steps: [string, string[]][] = [
+    ...(existsSync(venvBin('python')) ? [] : [['python3', ['-m', 'venv', VENV_DIR]] as [string, string[]]]),
+    [
       venvBin('python'),
       ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--require-hashes', '-r', requirements],
-      { stdio },
-    );
-  } catch (error) {
-    throw new PythonToolsError(
-      `installing ${pins.join(', ')} into ${VENV_DIR} failed (${(error as Error).message.split('\n')[0]}); pip needs to reach PyPI or a configured index`,
-    );
+    ],
+  ];
+  for (const [command, args] of steps) {
+    const step = runCommandSync(command, args, { output });
+    if (step.status !== 0) {
+      const why = step.error?.message ?? `${[command, ...args].join(' ')} exited with ${step.status ?? 'a signal'}`;
+      throw new PythonToolsError(
+        `installing ${pins.join(', ')} into ${VENV_DIR} failed (${why}); pip needs to reach PyPI or a configured index`,
+      );
+    }
   }
   mkdirSync(dirname(stamp), { recursive: true });
   writeFileSync(stamp, wanted);

@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { applyEdits, type FormattingOptions, type JSONPath, modify } from 'jsonc-parser';
+import { runCommandSync } from '../runtime/processes';
 
 /**
  * Format-preserving edits of a JSON file: each edit touches only the value it changes, so key
@@ -50,10 +50,13 @@ export function jsonEditor(original: string, options: { formatted: boolean }): J
  * `import()`, which test runners without ES module support cannot follow.
  */
 export function prettierFormat(file: string, text: string, cwd: string): string {
-  return execFileSync(process.execPath, [require.resolve('prettier/bin/prettier.cjs'), '--stdin-filepath', file], {
-    input: text,
-    cwd,
-    encoding: 'utf8',
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const formatted = runCommandSync(
+    process.execPath,
+    [require.resolve('prettier/bin/prettier.cjs'), '--stdin-filepath', file],
+    { input: text, cwd },
+  );
+  if (formatted.status !== 0) {
+    throw new Error(`prettier could not format ${file}: ${formatted.error?.message ?? formatted.stderr.trim()}`);
+  }
+  return formatted.stdout;
 }

@@ -4,6 +4,10 @@
 // of every file git sees, package.json switched by use-cdktn.mjs, and `npm install`. CI runs the
 // tests there, the cross-core test compares both, and `npm run bench -- --core <name>` measures
 // it. See docs/cdktn.md.
+//
+// Plain Node on purpose: CI runs it before anything is compiled (and the copy it makes has no build
+// yet), so it cannot use the project's runtime/ plumbing (processes, git, atomic writes) and keeps
+// the few calls it needs here.
 import { Buffer } from 'node:buffer';
 import console from 'node:console';
 import { execFileSync } from 'node:child_process';

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { ownedFolder, ownedPath } from '../runtime/owned-folders';
+import { startInBackground } from '../runtime/processes';
 
 /**
  * Removes folders in a detached process, so a command does not wait for it: deleting a few
@@ -11,7 +11,7 @@ export function removeInBackground(paths: readonly string[], thenIfEmpty: string
   // The child deletes recursively without asking: each path is shown to lie inside first.
   const owner = ownedFolder(thenIfEmpty, 'the staging folder');
   for (const path of paths) ownedPath(owner, path);
-  const child = spawn(
+  const child = startInBackground(
     process.execPath,
     [
       '-e',
@@ -23,7 +23,7 @@ export function removeInBackground(paths: readonly string[], thenIfEmpty: string
       ...paths,
     ],
     // Without NODE_OPTIONS: whatever preloads the parent runs with are no business of a removal.
-    { detached: true, stdio: 'ignore', env: { ...process.env, NODE_OPTIONS: '' } },
+    { output: 'ignore', env: { ...process.env, NODE_OPTIONS: '' } },
   );
   child.on('error', () => {
     // The next synth removes what is left.

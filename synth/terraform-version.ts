@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { terraform } from '../runtime/terraform';
 
 /** The oldest Terraform the project supports (`terraform_data` needs 1.4; S3 `use_lockfile` needs 1.10). */
 export const MINIMUM_TERRAFORM = [1, 6, 0] as const;
@@ -41,9 +41,8 @@ export function judgeTerraformVersion(output: string | undefined): TerraformChec
  * runs in the background: started before synthesis, it answers by the time the stacks are ready.
  */
 export function checkTerraformVersion(): Promise<TerraformCheck> {
-  return new Promise((resolve) => {
-    execFile('terraform', ['version', '-json'], { encoding: 'utf8' }, (error, stdout) =>
-      resolve(judgeTerraformVersion(error === null ? stdout : undefined)),
-    );
-  });
+  return terraform(undefined, ['version', '-json']).then(
+    (run) => judgeTerraformVersion(run.status === 0 ? run.stdout : undefined),
+    () => judgeTerraformVersion(undefined), // not on PATH
+  );
 }

@@ -6,8 +6,9 @@ import type { Environment } from '../../config/environment';
 import { loadEnvironments } from '../../config/load';
 import { isAdobeProvisioned, stackOwnedReceiver } from '../../config/receiver-mode';
 import { describeNonConvergence } from '../convergence';
-import { deployEnvironment, toolEnv } from '../deploy';
-import { lastLines, runCommand } from '../processes';
+import { deployEnvironment } from '../deploy';
+import { lastLines } from '../../runtime/processes';
+import { terraform } from '../../runtime/terraform';
 import { cacheDir, projectPaths, projectRoot, stagingDirOf } from '../../runtime/project-paths';
 import { type SynthesizedEnvironment, synthesize } from '../../synth/synthesize';
 import { restrictLocalStateFiles } from '../../stacks/local-state-files';
@@ -170,7 +171,7 @@ export class LocalRun {
   async checkConnection(): Promise<string> {
     const env = this.required(this.copy);
     if (isAdobeProvisioned(env)) return this.checkAdobeConnection(env);
-    const target = connectionTarget(env, issuedKey(env, this.stackDir, toolEnv()));
+    const target = connectionTarget(env, issuedKey(env, this.stackDir));
     // moto ignores the conditions of the TLS-only bucket policy and would deny every object request.
     const results = await withBucketPolicySetAside(emulatorS3(this.required(this.moto).endpoint), target.bucket, () =>
       verifyConnection(target),
@@ -195,7 +196,7 @@ export class LocalRun {
 
   /** Step 5's material: non-sensitive outputs and the generated documents. */
   outputs(): { outputs: [string, string][]; documents: string[] } {
-    const outputs = Object.entries(terraformOutputs(this.stackDir, toolEnv()))
+    const outputs = Object.entries(terraformOutputs(this.stackDir))
       .filter(([, o]) => !o.sensitive)
       .map(([name, o]): [string, string] => [name, typeof o.value === 'string' ? o.value : JSON.stringify(o.value)]);
     return { outputs, documents: this.required(this.synthesized).documents.map((d) => this.shown(d)) };
@@ -208,11 +209,10 @@ export class LocalRun {
     const bucket = stackOwnedReceiver(this.required(this.copy))?.bucketName;
     const s3 = emulatorS3(this.required(this.moto).endpoint);
     if (bucket !== undefined) await withBucketPolicySetAside(s3, bucket, () => emptyVersionedBucket(s3, bucket));
-    const destroyed = await runCommand(
-      'terraform',
-      [`-chdir=${this.stackDir}`, 'destroy', '-auto-approve', '-input=false', '-no-color'],
-      { env: toolEnv(), logFile: this.logFile, timeoutMs: 600_000 },
-    );
+    const destroyed = await terraform(this.stackDir, ['destroy', '-auto-approve', '-input=false', '-no-color'], {
+      logFile: this.logFile,
+      timeoutMs: 600_000,
+    });
     if (destroyed.status !== 0)
       throw new StepFailure(`terraform destroy exited with ${destroyed.status}`, lastLines(destroyed.output));
     const count = /Destroy complete! Resources: (\d+) destroyed/.exec(destroyed.output)?.[1] ?? '?';

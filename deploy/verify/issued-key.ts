@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { OUTPUTS } from '../../campaign/output-names';
 import { splitReceiverServer } from '../../campaign/vocabulary';
 import type { Environment } from '../../config/environment';
+import { terraformSync } from '../../runtime/terraform';
 import type { ConnectionTarget } from './connection-check';
 
 /** Why the key to check cannot be had; the message says what to do. */
@@ -14,15 +14,11 @@ export interface IssuedKey {
 }
 
 /** The stack's outputs, as `terraform output -json` gives them. */
-export function terraformOutputs(stackDir: string, env: NodeJS.ProcessEnv = process.env) {
+export function terraformOutputs(stackDir: string) {
+  const result = terraformSync(stackDir, ['output', '-json']);
   try {
-    return JSON.parse(
-      execFileSync('terraform', [`-chdir=${stackDir}`, 'output', '-json'], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...env, CHECKPOINT_DISABLE: '1' },
-      }),
-    ) as Record<string, { value: unknown; sensitive: boolean }>;
+    if (result.status !== 0) throw new Error(result.stderr);
+    return JSON.parse(result.stdout) as Record<string, { value: unknown; sensitive: boolean }>;
   } catch {
     throw new IssuedKeyError(`cannot read the outputs of ${stackDir} (terraform output failed)`);
   }
@@ -53,7 +49,7 @@ export function issuedKey(env: Environment, stackDir: string, vars: NodeJS.Proce
   const deployFirst = `deploy it first with \`npm run deploy -- ${env.name}\`, or pass the key in CAMPAIGN_AAM_ACCESS_KEY_ID and CAMPAIGN_AAM_SECRET_ACCESS_KEY`;
   let outputs;
   try {
-    outputs = terraformOutputs(stackDir, vars);
+    outputs = terraformOutputs(stackDir);
   } catch (error) {
     throw error instanceof IssuedKeyError ? new IssuedKeyError(`${error.message}: ${deployFirst}`) : error;
   }

@@ -1,7 +1,6 @@
 import { Resolver } from 'node:dns/promises';
 import { awsClients } from '../lookups/aws-clients';
 import { LookupSetupError } from '../lookups/lookup-errors';
-import { toolEnv } from '../../deploy/deploy';
 import type { SynthesizedEnvironment } from '../../synth/synthesize';
 import type { DriftResult } from './drift-result';
 import { environmentDrift } from './findings';
@@ -26,7 +25,7 @@ export async function checkDrift(
   options: DriftCheckOptions,
 ): Promise<DriftResult> {
   const env = synthesized.environment;
-  const planned = await planEnvironment(options.projectDir, env.name, synthesized.stackDir, { env: toolEnv() });
+  const planned = await planEnvironment(options.projectDir, env.name, synthesized.stackDir, {});
   if (!planned.ok) return { environment: env.name, plan: undefined, checks: [], errors: [planned.error] };
   const clients = awsClients(env);
   try {

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withTemporaryFolder } from '../../runtime/temporary-folders';
-import { lastLines, runCommand, type RunOptions } from '../../deploy/processes';
+import { lastLines, type RunOptions } from '../../runtime/processes';
+import { terraform as terraformIn } from '../../runtime/terraform';
 import { planChanges, type EnvironmentChanges } from '../../review';
 
 export type PlannedEnvironment =
@@ -21,7 +22,7 @@ export async function planEnvironment(
   stackDir: string,
   options: RunOptions,
 ): Promise<PlannedEnvironment> {
-  const terraform = (args: string[]) => runCommand('terraform', [`-chdir=${stackDir}`, ...args], options);
+  const terraform = (args: string[]) => terraformIn(stackDir, args, options);
   const init = await terraform(['init', '-input=false', '-no-color', '-lock=false']);
   if (init.status !== 0) return { ok: false, error: failed('terraform init', init.output) };
   return withTemporaryFolder('drift', async (folder) => {

@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { terraformSync } from '../../runtime/terraform';
 
 /** What the environment's state holds, as far as adoption and recovery need to know. */
 export interface StateContents {
@@ -22,10 +22,7 @@ export class StateReadError extends Error {}
  * lock, so it works while a lock is left behind). Only addresses and key IDs are kept.
  */
 export function readState(stackDir: string): StateContents {
-  const result = spawnSync('terraform', [`-chdir=${stackDir}`, 'show', '-json', '-no-color'], {
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const result = terraformSync(stackDir, ['show', '-json', '-no-color'], { maxBuffer: 256 * 1024 * 1024 });
   if (result.error !== undefined || result.status !== 0) {
     throw new StateReadError(
       `terraform could not read the state of ${stackDir}: ${result.error?.message ?? result.stderr.trim().split('\n').slice(-3).join(' ')}`,

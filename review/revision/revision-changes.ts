@@ -11,7 +11,7 @@ import {
   resolveCommit,
   sameFiles,
   workingTreeFiles,
-} from './git';
+} from './revision-files';
 import { isEnvironmentFile, isSynthInput, SYNTH_ENTRY, synthesizeRevision, type SynthResult } from './synth-revision';
 import { withTempSpace } from './temp-space';
 

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { runCommand } from '../../runtime/processes';
 import { DEFAULT_PATHS, HANDOFF, projectRoot, SYNTH_ONLY_VARIABLE } from '../../runtime/project-paths';
 import type { SourceProblem } from '../model';
-import type { ProjectFiles } from './git';
+import type { ProjectFiles } from './revision-files';
 import type { TempSpace } from './temp-space';
 
 /** One environment as a revision synthesizes it. */
@@ -95,25 +95,15 @@ function revisionSynthEnv(root: string): NodeJS.ProcessEnv {
   };
 }
 
-function run(space: TempSpace, root: string): Promise<{ status: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    // Linked code resolves its imports (the installed dependencies above all) from the revision's
-    // folder, not from where the links point: the project may have no node_modules of its own.
-    const child = spawn(
-      process.execPath,
-      ['--preserve-symlinks', '--preserve-symlinks-main', '--require', TS_REQUIRE, SYNTH_ENTRY],
-      {
-        cwd: root,
-        env: revisionSynthEnv(root),
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
-    space.track(child);
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stderr }));
-  });
+async function run(space: TempSpace, root: string): Promise<{ status: number | null; stderr: string }> {
+  // Linked code resolves its imports (the installed dependencies above all) from the revision's
+  // folder, not from where the links point: the project may have no node_modules of its own.
+  const synth = await runCommand(
+    process.execPath,
+    ['--preserve-symlinks', '--preserve-symlinks-main', '--require', TS_REQUIRE, SYNTH_ENTRY],
+    { cwd: root, env: revisionSynthEnv(root), onStart: (child) => space.track(child) },
+  );
+  return { status: synth.status, stderr: synth.stderr };
 }
 
 function failure(side: string, status: number | null, stderr: string): SourceProblem {

@@ -1,7 +1,7 @@
 import { CreateAccessKeyCommand } from '@aws-sdk/client-iam';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { terraformEnv } from '../../deploy/terraform-env';
+import { terraformEnv } from '../../runtime/terraform';
 import { playAdobe } from '../../deploy/local-run/adobe-receiver';
 import { startMoto, type Moto } from '../../emulator/moto';
 import { cdktf, projectCommand, verify } from '../support/cdktf-cli';

@@ -3,7 +3,7 @@ import { GetBucketTaggingCommand, PutBucketTaggingCommand, PutBucketVersioningCo
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { terraformEnv } from '../../deploy/terraform-env';
+import { terraformEnv } from '../../runtime/terraform';
 import { startMoto, type Moto } from '../../emulator/moto';
 import { synthesize } from '../../synth/synthesize';
 import { FakeGitHubIssues } from '../support/fake-github-issues';

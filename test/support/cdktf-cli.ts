@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { PROJECT_DIR, run, type RunResult } from './run';
-import { terraformEnv } from '../../deploy/terraform-env';
+import { terraformEnv } from '../../runtime/terraform';
 import { coreCli } from '../../cdktf-internals/core-cli';
 
 /**

@@ -1,5 +1,5 @@
 import { run, start, type RunResult } from './run';
-import { terraformEnv } from '../../deploy/terraform-env';
+import { terraformEnv } from '../../runtime/terraform';
 import { EMULATOR_ADMIN } from '../../emulator/aws';
 
 /** Credentials and endpoint that send the AWS provider to a moto server. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { distinctFile } from '../../support/environment';
 import { run } from '../../support/run';
 import { expectExit } from '../../support/terraform';
-import { terraformEnv } from '../../../deploy/terraform-env';
+import { terraformEnv } from '../../../runtime/terraform';
 import { environmentsDir, tempDir } from '../../support/temp';
 
 jest.setTimeout(300_000);

@@ -1,7 +1,15 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { writeFileAtomically } from '../runtime/atomic-write';
 import { join } from 'node:path';
-import { cacheDir } from '../runtime/project-paths';
+import { writeFileAtomically } from './atomic-write';
+import {
+  type CommandResult,
+  runCommand,
+  runCommandSync,
+  type RunOptions,
+  type SyncResult,
+  type SyncRunOptions,
+} from './processes';
+import { cacheDir } from './project-paths';
 
 /** Where machines without registry access keep a filesystem mirror of the providers. */
 const DEFAULT_MIRROR = '/opt/tf-plugins';
@@ -62,4 +70,28 @@ function prepareTerraformEnv(): Record<string, string> {
     env.TF_CLI_CONFIG_FILE = '';
   }
   return env;
+}
+
+const chdir = (stackDir: string | undefined) => (stackDir === undefined ? [] : [`-chdir=${stackDir}`]);
+
+/** The environment every cdktf and Terraform call of ours runs with: the caller's, offline-capable, no telemetry. */
+export function toolEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...terraformEnv(), ...extra };
+}
+
+/**
+ * The one way the project runs Terraform in a stack folder (`-chdir`): with `toolEnv()` (what
+ * `options.env` names on top of it), its own process group and owner-only files (see `runCommand`).
+ */
+export function terraform(
+  stackDir: string | undefined,
+  args: string[],
+  options: RunOptions = {},
+): Promise<CommandResult> {
+  return runCommand('terraform', [...chdir(stackDir), ...args], { ...options, env: toolEnv(options.env) });
+}
+
+/** `terraform` for short calls that are waited for (`output`, `show`, `import`, `version`). */
+export function terraformSync(stackDir: string | undefined, args: string[], options: SyncRunOptions = {}): SyncResult {
+  return runCommandSync('terraform', [...chdir(stackDir), ...args], { ...options, env: toolEnv(options.env) });
 }

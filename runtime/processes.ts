@@ -1,6 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync, type StdioOptions } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
-import { withOwnerOnlyFiles } from '../runtime/owner-only-files';
+import { withOwnerOnlyFiles } from './owner-only-files';
 
 export interface CommandResult {
   /** Exit code, or null when the command died from a signal. */
@@ -8,8 +8,9 @@ export interface CommandResult {
   readonly signal: NodeJS.Signals | null;
   /** Everything it printed (stdout and stderr, interleaved as they came). */
   readonly output: string;
-  /** What it printed on stdout alone (e.g. JSON). */
+  /** What it printed on stdout alone (e.g. JSON), and on stderr alone. */
   readonly stdout: string;
+  readonly stderr: string;
 }
 
 export interface RunOptions {
@@ -21,6 +22,8 @@ export interface RunOptions {
   readonly inheritOutput?: boolean;
   /** Stop the command (SIGTERM, then SIGKILL) when it runs longer than this. */
   readonly timeoutMs?: number;
+  /** Told the child once it started, for callers that stop it themselves (see `TempSpace`). */
+  readonly onStart?: (child: ChildProcess) => void;
 }
 
 /** Children started in their own process group, so they (and their children) can be stopped together. */
@@ -35,7 +38,7 @@ let stopping = false;
  * terminal reaches only us, and `stopAllCommands` stops the command with everything it started
  * (cdktf → terraform → provider plugins), in order, instead of leaving orphans behind.
  */
-export function runCommand(command: string, args: string[], options: RunOptions = {}): Promise<CommandResult> {
+export function runCommand(command: string, args: readonly string[], options: RunOptions = {}): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     if (stopping) return reject(new Error(`not starting ${command}: stopping`));
     const inherit = options.inheritOutput === true;
@@ -49,8 +52,10 @@ export function runCommand(command: string, args: string[], options: RunOptions 
       }),
     );
     (inherit ? onTerminal : groups).add(child);
+    options.onStart?.(child);
     let output = '';
     let stdout = '';
+    let stderr = '';
     const keep = (chunk: Buffer) => {
       output += chunk.toString();
       if (options.logFile !== undefined) appendFileSync(options.logFile, chunk);
@@ -59,7 +64,10 @@ export function runCommand(command: string, args: string[], options: RunOptions 
       stdout += chunk.toString();
       keep(chunk);
     });
-    child.stderr?.on('data', keep);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      keep(chunk);
+    });
     child.on('error', (error) => {
       groups.delete(child);
       onTerminal.delete(child);
@@ -77,9 +85,78 @@ export function runCommand(command: string, args: string[], options: RunOptions 
       clearTimeout(timer);
       groups.delete(child);
       onTerminal.delete(child);
-      resolve({ status, signal, output, stdout });
+      resolve({ status, signal, output, stdout, stderr });
     });
   });
+}
+
+export interface SyncRunOptions {
+  readonly cwd?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Written to the command's standard input. */
+  readonly input?: string | Buffer;
+  /** Where its output goes: captured (the default), the user's terminal, or a file descriptor. */
+  readonly output?: 'capture' | 'inherit' | number;
+  /** @default 64 MiB */
+  readonly maxBuffer?: number;
+}
+
+export interface SyncResult {
+  /** Exit code, or null when the command did not start or died from a signal. */
+  readonly status: number | null;
+  /** Why the command could not run (not on PATH, say), if it could not. */
+  readonly error?: Error;
+  /** Standard output as UTF-8 text, and as it came (for binary output, e.g. `git cat-file`). */
+  readonly stdout: string;
+  readonly stdoutBytes: Buffer;
+  readonly stderr: string;
+}
+
+/**
+ * Runs a short command (git, `terraform output`, prettier, pip) and waits for it. Like
+ * `runCommand`, every file it creates is readable by its owner alone.
+ */
+export function runCommandSync(command: string, args: readonly string[], options: SyncRunOptions = {}): SyncResult {
+  const output = options.output ?? 'capture';
+  const stdio: StdioOptions =
+    output === 'capture' ? ['pipe', 'pipe', 'pipe'] : [options.input === undefined ? 'ignore' : 'pipe', output, output];
+  const result = withOwnerOnlyFiles(() =>
+    spawnSync(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      input: options.input,
+      stdio,
+      maxBuffer: options.maxBuffer ?? 64 * 1024 * 1024,
+    }),
+  );
+  const stdoutBytes = result.stdout ?? Buffer.alloc(0);
+  return {
+    status: result.status,
+    error: result.error,
+    stdoutBytes,
+    get stdout() {
+      return stdoutBytes.toString('utf8');
+    },
+    stderr: result.stderr?.toString('utf8') ?? '',
+  };
+}
+
+/**
+ * Starts a command that outlives the call (a server, a background removal) in its own process
+ * group, so it can be stopped with everything it starts, and a Ctrl-C meant for us does not reach it.
+ */
+export function startInBackground(
+  command: string,
+  args: readonly string[],
+  options: { readonly env?: NodeJS.ProcessEnv; readonly output: 'pipe' | 'ignore' },
+): ChildProcess {
+  return withOwnerOnlyFiles(() =>
+    spawn(command, args, {
+      env: options.env ?? process.env,
+      stdio: ['ignore', options.output, options.output],
+      detached: true,
+    }),
+  );
 }
 
 const signalGroup = (child: ChildProcess, signal: NodeJS.Signals) => {

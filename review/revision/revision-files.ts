@@ -1,28 +1,30 @@
-import { spawnSync } from 'node:child_process';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_ENVIRONMENT_FILE_BYTES, notRegularFileProblem, tooLargeProblem } from '../../config/environment-files';
 import { formatProblem } from '../../config/problems';
+import { GitError, gitBytes, isInsideWorkTree, runGit, workTreePaths } from '../../runtime/git';
 import { DEFAULT_PATHS } from '../../runtime/project-paths';
 import { ReviewInputError } from '../errors';
 
 /** The files of one revision of the project folder, by path relative to that folder. */
 export type ProjectFiles = ReadonlyMap<string, Buffer>;
 
+/** git's output, with its refusals as the review's input errors. */
 function git(projectDir: string, args: string[], input?: string): Buffer {
-  const result = spawnSync('git', args, { cwd: projectDir, input, maxBuffer: 1024 * 1024 * 1024 });
-  if (result.error) throw new ReviewInputError(`cannot run git: ${result.error.message}`);
-  if (result.status !== 0) {
-    throw new ReviewInputError(`git ${args[0]} failed: ${result.stderr.toString().trim() || `exit ${result.status}`}`);
+  try {
+    return gitBytes(projectDir, args, { input });
+  } catch (error) {
+    if (error instanceof GitError) throw new ReviewInputError(error.message);
+    throw error;
   }
-  return result.stdout;
 }
 
 /** Fails clearly when the project is not in a git repository (revision mode needs one). */
 export function assertGitRepository(projectDir: string): void {
-  const result = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: projectDir, encoding: 'utf8' });
-  if (result.error) throw new ReviewInputError(`revision review needs git on PATH: ${result.error.message}`);
-  if (result.status !== 0 || result.stdout.trim() !== 'true') {
+  const probe = runGit(projectDir, ['--version']);
+  if (probe.error !== undefined)
+    throw new ReviewInputError(`revision review needs git on PATH: ${probe.error.message}`);
+  if (!isInsideWorkTree(projectDir)) {
     throw new ReviewInputError(
       `${projectDir} is not in a git repository: compare revisions in a clone, or review plans with --plan`,
     );
@@ -31,10 +33,7 @@ export function assertGitRepository(projectDir: string): void {
 
 /** The commit a revision names (a branch, tag, SHA, `HEAD~1`...), or a clear error. */
 export function resolveCommit(projectDir: string, revision: string): string {
-  const result = spawnSync('git', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], {
-    cwd: projectDir,
-    encoding: 'utf8',
-  });
+  const result = runGit(projectDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
   if (result.status !== 0) {
     throw new ReviewInputError(
       `unknown revision "${revision}": no such commit in this repository. Check the name, or fetch it first ` +
@@ -73,12 +72,15 @@ export function filesAtCommit(projectDir: string, commit: string, wanted: (path:
 
 /** The files of the working tree as they are now: committed, modified and new (not ignored) files. */
 export function workingTreeFiles(projectDir: string, wanted: (path: string) => boolean): ProjectFiles {
-  const paths = git(projectDir, ['ls-files', '-z', '--cached', '--others', '--exclude-standard'])
-    .toString('utf8')
-    .split('\0')
-    .filter((path) => path !== '' && wanted(path));
+  let paths: string[];
+  try {
+    paths = workTreePaths(projectDir).filter(wanted);
+  } catch (error) {
+    if (error instanceof GitError) throw new ReviewInputError(error.message);
+    throw error;
+  }
   const files = new Map<string, Buffer>();
-  for (const path of [...new Set(paths)]) {
+  for (const path of paths) {
     const full = join(projectDir, path);
     try {
       if (!lstatSync(full).isFile()) continue;
