@@ -1,6 +1,6 @@
 import { adoptionReport } from '../reconcile/adopt/adoption-report';
 import { formatAdoptionReport } from '../reconcile/adopt/format-report';
-import { awsClients } from '../reconcile/lookups/aws-clients';
+import { awsClients } from '../runtime/aws-clients';
 import { LookupSetupError } from '../reconcile/lookups/lookup-errors';
 import { isInitializedStack, readState, StateReadError } from '../reconcile/lookups/terraform-state';
 import { ConfigError } from '../config/problems';

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { awsClients } from '../reconcile/lookups/aws-clients';
+import { awsClients } from '../runtime/aws-clients';
 import { LookupSetupError } from '../reconcile/lookups/lookup-errors';
 import { ConfigError } from '../config/problems';
 import { importCommand, runImports } from '../reconcile/recover/import-commands';

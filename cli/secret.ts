@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { awsClients } from '../reconcile/lookups/aws-clients';
+import { awsClients } from '../runtime/aws-clients';
 import { ConfigError } from '../config/problems';
 import { ADOBE_ACCOUNTS, type AdobeAccount } from '../config/receiver-mode';
 import {

@@ -3,6 +3,7 @@ import { DEFAULTS } from './defaults';
 import { perEnvironment } from './field';
 import { hostname } from './primitives';
 import { rule } from './rule';
+import { emulatorEndpoint } from '../runtime/emulator-environment';
 
 /**
  * The receiver bucket's settings, each its own Terraform resource beside the bucket, in the order
@@ -91,7 +92,7 @@ export function declaredBucketSettings(env: {
   return BUCKET_SETTINGS.filter(
     (setting) =>
       (setting !== 'logging' || env.receiver.accessLogs !== undefined) &&
-      (setting !== 'notifications' || env.aws.endpoint === undefined),
+      (setting !== 'notifications' || emulatorEndpoint(env) === undefined),
   );
 }
 

@@ -10,6 +10,7 @@ import { receiverBuckets, stackOwnedReceiver } from './receiver-mode';
 import { report } from './rule';
 import { slug } from './slug';
 import type { EnvironmentShape } from './schema';
+import { emulatorEndpoint } from '../runtime/emulator-environment';
 
 type Ctx = z.RefinementCtx;
 
@@ -50,12 +51,13 @@ function checkProductionSafety(env: EnvironmentShape, ctx: Ctx): void {
       'a production environment may not turn on forceDestroy: it lets `cdktf destroy` delete the bucket with its audience data',
     );
   }
-  if (env.aws.endpoint !== undefined) {
+  const endpoint = emulatorEndpoint(env);
+  if (endpoint !== undefined) {
     report(
       ctx,
       'production-no-emulator',
       ['aws', 'endpoint'],
-      env.aws.endpoint,
+      endpoint,
       'a production environment may not point at a local emulator endpoint',
     );
   }

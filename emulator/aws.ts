@@ -8,27 +8,21 @@ import {
   PutBucketPolicyCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { EMULATOR_CREDENTIALS } from '../stacks/aws-provider';
+import { type AwsCredentials as Credentials, sdkClientConfig } from '../runtime/aws-clients';
+import { EMULATOR_CREDENTIALS } from '../runtime/emulator-environment';
 
-export interface Credentials {
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-}
+export type { Credentials };
 
 /** The emulator's administrator: the dummy credentials every emulator environment uses. */
-export const EMULATOR_ADMIN: Credentials = {
-  accessKeyId: EMULATOR_CREDENTIALS.accessKey,
-  secretAccessKey: EMULATOR_CREDENTIALS.secretKey,
-};
+export const EMULATOR_ADMIN: Credentials = EMULATOR_CREDENTIALS;
 
-/** Settings for an AWS SDK v3 client pointed at the emulator. */
+/** Settings for an AWS SDK v3 client pointed at the emulator; one attempt, so a failure shows at once. */
 export function emulatorClientConfig(
   endpoint: string,
   credentials: Credentials = EMULATOR_ADMIN,
   region = 'us-east-1',
 ) {
-  // A copy: the SDK annotates the credentials object it is given.
-  return { endpoint, region, credentials: { ...credentials }, maxAttempts: 1 };
+  return { ...sdkClientConfig({ aws: { region, endpoint } }, region, credentials), maxAttempts: 1 };
 }
 
 export const emulatorS3 = (endpoint: string, credentials?: Credentials, region?: string) =>

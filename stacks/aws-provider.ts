@@ -2,6 +2,7 @@ import { AwsProvider, type AwsProviderEndpoints } from '@cdktf/provider-aws/lib/
 import type { Construct } from 'constructs';
 import { managedTags } from '../config/defaults';
 import type { Environment } from '../config/environment';
+import { EMULATOR_CREDENTIALS, emulatorEndpoint } from '../runtime/emulator-environment';
 
 /** Every AWS service the stack (and its tests) talks to, for emulator endpoints. */
 const EMULATED_SERVICES = [
@@ -14,8 +15,11 @@ const EMULATED_SERVICES = [
   'kms',
 ] as const satisfies readonly (keyof AwsProviderEndpoints)[];
 
-/** Credentials the emulator accepts; real environments never get them. */
-export const EMULATOR_CREDENTIALS = { accessKey: 'test', secretKey: 'test' } as const;
+/** The emulator's credentials as the provider and the S3 backend name them. */
+export const EMULATOR_PROVIDER_CREDENTIALS = {
+  accessKey: EMULATOR_CREDENTIALS.accessKeyId,
+  secretKey: EMULATOR_CREDENTIALS.secretAccessKey,
+} as const;
 
 /**
  * Provider settings that make Terraform talk to a local emulator (moto or LocalStack) instead of
@@ -23,7 +27,7 @@ export const EMULATOR_CREDENTIALS = { accessKey: 'test', secretKey: 'test' } as 
  */
 export function emulatorSettings(endpoint: string, accountId: string | undefined) {
   return {
-    ...EMULATOR_CREDENTIALS,
+    ...EMULATOR_PROVIDER_CREDENTIALS,
     s3UsePathStyle: true,
     skipCredentialsValidation: true,
     // With an account guard, the provider asks the emulator's STS which account it is; without, it need not.
@@ -40,10 +44,11 @@ export function defaultTags(env: Environment): Record<string, string> {
 
 /** The AWS provider: region, default tags on every resource, and the account guard. */
 export function awsProvider(scope: Construct, env: Environment): AwsProvider {
+  const endpoint = emulatorEndpoint(env);
   return new AwsProvider(scope, 'aws', {
     region: env.aws.region,
     defaultTags: [{ tags: defaultTags(env) }],
     allowedAccountIds: env.aws.accountId === undefined ? undefined : [env.aws.accountId],
-    ...(env.aws.endpoint === undefined ? {} : emulatorSettings(env.aws.endpoint, env.aws.accountId)),
+    ...(endpoint === undefined ? {} : emulatorSettings(endpoint, env.aws.accountId)),
   });
 }

@@ -1,7 +1,8 @@
 import { LocalBackend, S3Backend, type TerraformStack } from 'cdktf';
 import type { Environment } from '../config/environment';
 import { localStateFile } from '../config/project-layout';
-import { EMULATOR_CREDENTIALS } from './aws-provider';
+import { emulatorEndpoint } from '../runtime/emulator-environment';
+import { EMULATOR_PROVIDER_CREDENTIALS } from './aws-provider';
 
 /**
  * Where Terraform keeps the environment's state. Local state lives in the project folder (not in
@@ -14,17 +15,18 @@ export function configureBackend(stack: TerraformStack, env: Environment, projec
     new LocalBackend(stack, { path: localStateFile(env, projectDir)! });
     return;
   }
+  const endpoint = emulatorEndpoint(env);
   const s3 = new S3Backend(stack, {
     bucket: backend.bucket,
     key: backend.key,
     region: backend.region,
     encrypt: backend.encrypt,
     kmsKeyId: backend.kmsKeyArn,
-    ...(env.aws.endpoint === undefined
+    ...(endpoint === undefined
       ? {}
       : {
-          ...EMULATOR_CREDENTIALS,
-          endpoints: { s3: env.aws.endpoint, sts: env.aws.endpoint, iam: env.aws.endpoint },
+          ...EMULATOR_PROVIDER_CREDENTIALS,
+          endpoints: { s3: endpoint, sts: endpoint, iam: endpoint },
           usePathStyle: true,
           skipCredentialsValidation: true,
           skipRequestingAccountId: true,

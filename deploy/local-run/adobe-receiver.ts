@@ -1,5 +1,5 @@
 import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
-import { awsClients } from '../../reconcile/lookups/aws-clients';
+import { awsClients } from '../../runtime/aws-clients';
 import type { Environment } from '../../config/environment';
 import { adobeLocations, type AdobeProvisionedReceiver } from '../../config/receiver-mode';
 import { adobeSecretPlaces, storeAdobeSecret } from '../adobe-secret/adobe-secret-store';

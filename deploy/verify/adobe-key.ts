@@ -1,6 +1,6 @@
 import type { Environment } from '../../config/environment';
 import type { AdobeProvisionedReceiver } from '../../config/receiver-mode';
-import { awsClients } from '../../reconcile/lookups/aws-clients';
+import { awsClients } from '../../runtime/aws-clients';
 import { adobeSecretPlace, readAdobeSecret } from '../adobe-secret/adobe-secret-store';
 import type { IssuedKey } from './issued-key';
 

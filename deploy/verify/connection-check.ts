@@ -7,6 +7,7 @@ import {
   type S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { randomUUID } from 'node:crypto';
+import { sdkClientConfig } from '../../runtime/aws-clients';
 
 export interface ConnectionTarget {
   readonly bucket: string;
@@ -73,10 +74,11 @@ export async function verifyConnection(
   target: ConnectionTarget,
   onStep: (result: StepResult) => void = () => undefined,
 ): Promise<StepResult[]> {
+  const issued = { accessKeyId: target.accessKeyId, secretAccessKey: target.secretAccessKey };
   const client = new S3Client({
-    region: target.region,
-    credentials: { accessKeyId: target.accessKeyId, secretAccessKey: target.secretAccessKey },
-    ...(target.endpoint === undefined ? {} : { endpoint: target.endpoint, forcePathStyle: true }),
+    ...sdkClientConfig({ aws: { region: target.region, endpoint: target.endpoint } }, target.region, issued),
+    forcePathStyle: target.endpoint !== undefined,
+    // One attempt: Campaign's own test does not retry either.
     maxAttempts: 1,
   });
   const key = `${target.folder}campaign-aam-connection-check-${randomUUID()}.txt`;

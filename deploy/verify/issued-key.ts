@@ -3,6 +3,7 @@ import { splitReceiverServer } from '../../campaign/vocabulary';
 import type { Environment } from '../../config/environment';
 import { terraformSync } from '../../runtime/terraform';
 import type { ConnectionTarget } from './connection-check';
+import { emulatorEndpoint } from '../../runtime/emulator-environment';
 
 /** Why the key to check cannot be had; the message says what to do. */
 export class IssuedKeyError extends Error {}
@@ -68,13 +69,20 @@ export function connectionTarget(env: Environment, key: IssuedKey): ConnectionTa
   const { receiver } = env;
   if (receiver.mode === 'adobe-provisioned') {
     const { bucket, folder } = splitReceiverServer(receiver.import.receiverServer)!;
-    return { bucket, folder, region: receiver.import.region, endpoint: env.aws.endpoint, keyOwner: 'adobe', ...key };
+    return {
+      bucket,
+      folder,
+      region: receiver.import.region,
+      endpoint: emulatorEndpoint(env),
+      keyOwner: 'adobe',
+      ...key,
+    };
   }
   return {
     bucket: receiver.bucketName,
     folder: `${receiver.prefix}${env.campaign.externalAccounts.import.folder}/`,
     region: env.aws.region,
-    endpoint: env.aws.endpoint,
+    endpoint: emulatorEndpoint(env),
     ...key,
   };
 }

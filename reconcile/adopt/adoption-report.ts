@@ -1,5 +1,5 @@
 import { callerIn } from '../lookups/account';
-import type { AwsClients } from '../lookups/aws-clients';
+import type { AwsClients } from '../../runtime/aws-clients';
 import { synthesizeInMemory } from '../lookups/declared-resources';
 import { type AccessKeyFound, type UserLookup, usersNamingBucket } from '../lookups/iam';
 import { EMPTY_STATE, type StateContents } from '../lookups/terraform-state';

@@ -1,11 +1,12 @@
 import { Resolver } from 'node:dns/promises';
-import { awsClients } from '../lookups/aws-clients';
+import { awsClients } from '../../runtime/aws-clients';
 import { LookupSetupError } from '../lookups/lookup-errors';
 import type { SynthesizedEnvironment } from '../../synth/synthesize';
 import type { DriftResult } from './drift-result';
 import { environmentDrift } from './findings';
 import { liveChecks, type DnsResolver } from './live-checks';
 import { planEnvironment } from './plan-environment';
+import { emulatorEndpoint } from '../../runtime/emulator-environment';
 
 export interface DriftCheckOptions {
   readonly projectDir: string;
@@ -32,7 +33,8 @@ export async function checkDrift(
     const checks = await liveChecks(env, planned.changes, {
       iam: clients.iam,
       route53: clients.route53,
-      resolver: env.aws.endpoint === undefined ? (options.resolver ?? new Resolver()) : undefined,
+      // No public DNS knows an emulator's records: that check is skipped.
+      resolver: emulatorEndpoint(env) === undefined ? (options.resolver ?? new Resolver()) : undefined,
       keyUnusedDays: options.keyUnusedDays,
       now: options.now ?? new Date(),
     });

@@ -1,4 +1,5 @@
 import type { Environment } from '../../config/environment';
+import { emulatorEndpoint } from '../../runtime/emulator-environment';
 
 /** Quotes an argument for a POSIX shell when it needs it. */
 const quote = (arg: string) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
@@ -11,6 +12,6 @@ export const shellCommand = (...args: string[]) => args.map(quote).join(' ');
  * it does not manage). Emulator environments get their endpoint.
  */
 export function awsCli(env: Environment, ...args: string[]): string {
-  const endpoint = env.aws.endpoint === undefined ? [] : ['--endpoint-url', env.aws.endpoint];
-  return shellCommand('aws', ...args, ...endpoint);
+  const endpoint = emulatorEndpoint(env);
+  return shellCommand('aws', ...args, ...(endpoint === undefined ? [] : ['--endpoint-url', endpoint]));
 }

@@ -1,5 +1,5 @@
 import { bucketSettingOf } from '../../stacks/import-ids';
-import type { AwsClients } from './aws-clients';
+import type { AwsClients } from '../../runtime/aws-clients';
 import { type BucketLookup, lookUpBucket, settingImportable } from './bucket';
 import {
   declaredResources,

@@ -1,6 +1,6 @@
 import { textOf } from '../lookups/attributes';
 import { callerIn } from '../lookups/account';
-import type { AwsClients } from '../lookups/aws-clients';
+import type { AwsClients } from '../../runtime/aws-clients';
 import { readSynthesizedStack } from '../lookups/declared-resources';
 import type { AccessKeyFound } from '../lookups/iam';
 import { lookUpStack } from '../lookups/stack-lookups';

@@ -17,7 +17,7 @@ import {
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { adoptionReport } from '../../reconcile/adopt/adoption-report';
-import { awsClients } from '../../reconcile/lookups/aws-clients';
+import { awsClients } from '../../runtime/aws-clients';
 import { LOOKUP_ACTIONS } from '../../reconcile/lookups/read-permissions';
 import { cdktf, projectCommand } from '../support/cdktf-cli';
 import { environment } from '../support/environment';

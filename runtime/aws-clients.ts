@@ -3,8 +3,7 @@ import { Route53Client } from '@aws-sdk/client-route-53';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { STSClient } from '@aws-sdk/client-sts';
-import type { Environment } from '../../config/environment';
-import { EMULATOR_CREDENTIALS } from '../../stacks/aws-provider';
+import { type AwsTarget, EMULATOR_CREDENTIALS, emulatorEndpoint } from './emulator-environment';
 
 export interface AwsCredentials {
   readonly accessKeyId: string;
@@ -26,25 +25,24 @@ export interface AwsClients {
 }
 
 /**
- * Clients with the credentials `npm run plan` uses: the AWS SDK's default chain (`AWS_PROFILE`,
+ * Settings for an AWS SDK v3 client in `region`: the SDK's default credential chain (`AWS_PROFILE`,
  * environment variables, SSO...), as the AWS provider reads it; for an emulator environment, its
  * endpoint and the emulator's credentials, as the provider gets them. `credentials` overrides both.
  */
-export function awsClients(env: Environment, credentials?: AwsCredentials): AwsClients {
-  const endpoint = env.aws.endpoint;
-  const emulator =
-    endpoint === undefined
-      ? {}
-      : {
-          endpoint,
-          credentials: { accessKeyId: EMULATOR_CREDENTIALS.accessKey, secretAccessKey: EMULATOR_CREDENTIALS.secretKey },
-        };
-  const common = (region: string) => ({
+export function sdkClientConfig(env: { readonly aws: AwsTarget }, region: string, credentials?: AwsCredentials) {
+  const endpoint = emulatorEndpoint(env);
+  return {
     region,
-    ...emulator,
+    ...(endpoint === undefined ? {} : { endpoint, credentials: { ...EMULATOR_CREDENTIALS } }),
     // A copy: the SDK annotates the credentials object it is given.
     ...(credentials === undefined ? {} : { credentials: { ...credentials } }),
-  });
+  };
+}
+
+/** Clients for the environment's account and region, with the credentials of `sdkClientConfig`. */
+export function awsClients(env: { readonly aws: AwsTarget }, credentials?: AwsCredentials): AwsClients {
+  const endpoint = emulatorEndpoint(env);
+  const common = (region: string) => sdkClientConfig(env, region, credentials);
   const created: { destroy(): void }[] = [];
   const track = <T extends { destroy(): void }>(client: T): T => (created.push(client), client);
   // A bucket in another region answers HeadBucket with a bare 301; following it reads the bucket
