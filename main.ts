@@ -1,6 +1,6 @@
 // First: keeps libraries from loading what this app never uses (see the module).
 import './cdktf-internals/defer-unused-modules';
-import { SYNTH_ONLY_VARIABLE } from './runtime/project-paths';
+import { VARIABLES } from './runtime/environment-variables';
 import { describeSynthesis, synthesizeProject } from './synth/synthesize-project';
 
 /**
@@ -15,7 +15,7 @@ async function main(): Promise<number> {
     onWait: (message) => console.error(message),
     // Set by `npm run review` for the revisions it synthesizes: a review writes nothing outside its
     // temporary folder (not even an absolute local state path) and runs no Terraform.
-    forTerraform: process.env[SYNTH_ONLY_VARIABLE] !== '1',
+    forTerraform: process.env[VARIABLES.synthOnly] !== '1',
   });
   if (!synthesis.ok) {
     console.error(synthesis.error);

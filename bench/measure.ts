@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCommand } from '../runtime/processes';
 import { createTemporaryFolder, removeTemporaryFolder } from '../runtime/temporary-folders';
-import { PEAK_MEMORY_FILE_VARIABLE } from './peak-memory';
+import { VARIABLES } from '../runtime/environment-variables';
 
 export interface Measurement {
   /** Wall time from spawn to exit. */
@@ -43,7 +43,9 @@ function childrenCpuSeconds(): number {
 export function measure(command: Command): Promise<Measurement> {
   const scratch = createTemporaryFolder('bench-memory');
   const memoryFile = join(scratch.root, 'peaks');
-  const nodeOptions = [process.env.NODE_OPTIONS, `--require ${JSON.stringify(PRELOAD)}`].filter(Boolean).join(' ');
+  const nodeOptions = [process.env[VARIABLES.nodeOptions], `--require ${JSON.stringify(PRELOAD)}`]
+    .filter(Boolean)
+    .join(' ');
   const started = process.hrtime.bigint();
   const cpuBefore = childrenCpuSeconds();
   const run = runCommand(command.command, command.args, {
@@ -51,13 +53,13 @@ export function measure(command: Command): Promise<Measurement> {
     env: {
       // The user's own selection or folders must not change what is measured: each workload sets its own.
       ...Object.fromEntries(
-        Object.entries(process.env).filter(([key]) => !key.startsWith('CAMPAIGN_AAM_') && key !== 'CDKTF_OUTDIR'),
+        Object.entries(process.env).filter(([key]) => !key.startsWith('CAMPAIGN_AAM_') && key !== VARIABLES.outdir),
       ),
       CHECKPOINT_DISABLE: '1',
       FORCE_COLOR: '0',
       ...command.env,
       NODE_OPTIONS: nodeOptions,
-      [PEAK_MEMORY_FILE_VARIABLE]: memoryFile,
+      [VARIABLES.benchMemoryFile]: memoryFile,
     },
   });
   return run

@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { STACK_SELECTION_VARIABLE } from '../synth/stack-selection';
 import { terraformEnv, terraformSync } from '../runtime/terraform';
 import { throwawayGit } from '../runtime/git';
 import { benchmarkEnvironment, benchmarkEnvironmentName, writeBenchmarkEnvironments } from './environments';
 import { measure, type Command, type Measurement } from './measure';
 import { copyProjectSources } from './project-copy';
 import { figures, type Figures } from './statistics';
+import { VARIABLES } from '../runtime/environment-variables';
 
 export const PROJECT_DIR = resolve(__dirname, '..', '..');
 const DIST = join(PROJECT_DIR, 'dist');
@@ -77,7 +77,7 @@ function workloads(dir: string, names: readonly string[], review: Command, naive
       name: 'oursSelected',
       command: node('main.js', selectedDir, {
         ...selectedEnv,
-        [STACK_SELECTION_VARIABLE]: names[Math.floor(names.length / 2)],
+        [VARIABLES.stack]: names[Math.floor(names.length / 2)],
       }),
     },
     { name: 'lean', command: node('bench/floors/lean.js', leanDir, leanEnv) },

@@ -16,6 +16,7 @@ import {
   type KnownCore,
   privateModule,
 } from './installed-core';
+import { VARIABLES } from '../runtime/environment-variables';
 
 /** The hook cdktf's `addCustomSynthesis` sets on a construct (the cores keep the getter private). */
 const CUSTOM_SYNTHESIS = Symbol.for('cdktf/customSynthesis');
@@ -94,8 +95,8 @@ const loadedByCore = new WeakMap<InstalledCore, CoreSynthesis | string>();
  * session's folder, a staging folder) and they are read back, with a notice.
  */
 export class CollectingSynthesizer implements IStackSynthesizer {
-  private readonly continueOnErrorAnnotations = process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS !== undefined;
-  private readonly hclOutput = process.env.SYNTH_HCL_OUTPUT === 'true' || process.env.SYNTH_HCL_OUTPUT === '1';
+  private readonly continueOnErrorAnnotations = process.env[VARIABLES.continueOnErrorAnnotations] !== undefined;
+  private readonly hclOutput = ['true', '1'].includes(process.env[VARIABLES.hclOutput] ?? '');
   /** The synthesizer the core gave the stack, for the fallback. */
   private readonly coreSynthesizer: IStackSynthesizer;
 

@@ -15,9 +15,6 @@ environment file declares: what exists, what the first plan would change on it, 
 set-up leaves behind, and the "adopt" section that takes it over. Exit code 0 when the file as it
 is plans cleanly, 1 when the first plan or apply would fail, 2 on a usage or credentials error.`;
 
-// The SDK is pinned, so its notice about future releases needing Node 22 is noise here.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 async function main(args: string[]): Promise<number> {
   if (args.length > 1) throw new UsageError(`one environment, and nothing else (got ${args.join(' ')})\n\n${USAGE}`);
   const { env, paths, projectDir } = await selectEnvironment(args[0], USAGE);

@@ -10,13 +10,14 @@ import {
   waveOutputs,
   waveSummary,
 } from '../integrations/github/deploy-waves';
-import { GitHubApiError } from '../integrations/github/api-client';
+import { GitHubApiError, gitHubFromEnvironment } from '../integrations/github/api-client';
 import { listRunJobs } from '../integrations/github/run-jobs';
 import { describePromotionError } from '../promote/describe-error';
 import { lanesOf, loadWorkspace } from '../promote/workspace';
 import { projectPaths } from '../runtime/project-paths';
 import { runCommandLine } from './run-command-line';
 import { UsageError } from './usage-error';
+import { requiredVariable, variable, VARIABLES } from '../runtime/environment-variables';
 
 const USAGE = `usage: npm run deploy-waves [-- --json]
        npm run --silent deploy-waves -- --wave <n> >> "$GITHUB_OUTPUT"
@@ -32,12 +33,7 @@ lanes side by side. Without --wave, prints the waves (--json for scripts).
 
 Exit codes: 0 done, 1 GitHub's API failed, 2 bad input (invalid files, lanes deploy.yml cannot hold).`;
 
-function required(name: string): string {
-  const value = process.env[name];
-  if (value === undefined || value === '')
-    throw new UsageError(`${name} is not set (needed from wave 2 on)\n\n${USAGE}`);
-  return value;
-}
+const FROM_WAVE_2 = 'needed from wave 2 on';
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -67,10 +63,8 @@ async function main(argv: string[]): Promise<number> {
     wave > 1
       ? deployResults(
           await listRunJobs({
-            apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
-            token: required('GITHUB_TOKEN'),
-            repository: required('GITHUB_REPOSITORY'),
-            runId: required('GITHUB_RUN_ID'),
+            ...gitHubFromEnvironment(FROM_WAVE_2),
+            runId: requiredVariable(VARIABLES.github.runId, FROM_WAVE_2),
           }),
           workspace.environments.map((e) => e.name),
         )
@@ -78,7 +72,8 @@ async function main(argv: string[]): Promise<number> {
   const plan = planWave(graph, wave, results);
   const summary = waveSummary(plan);
   console.error(summary);
-  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${summary}\n\n`);
+  const stepSummary = variable(VARIABLES.github.stepSummary);
+  if (stepSummary !== undefined) appendFileSync(stepSummary, `${summary}\n\n`);
   console.log(waveOutputs(plan));
   return 0;
 }

@@ -5,10 +5,11 @@ import { ConfigError } from '../config/problems';
 import { STATUS_WORDS, summaryTable } from '../reconcile/drift/render';
 import { PublishedResultError, readPublishedResult, type PublishedResult } from '../reconcile/drift/published-result';
 import { syncDriftIssue } from '../integrations/github/drift-issues';
-import { GitHubApiError } from '../integrations/github/api-client';
+import { GitHubApiError, gitHubFromEnvironment } from '../integrations/github/api-client';
 import { projectPaths } from '../runtime/project-paths';
 import { runCommandLine } from './run-command-line';
 import { UsageError } from './usage-error';
+import { variable, VARIABLES } from '../runtime/environment-variables';
 
 const USAGE = `usage: npm run --silent drift-issues -- --results <dir> <environment>... [--dry-run]
 
@@ -18,12 +19,6 @@ opens or updates one GitHub issue per environment with drift, closes it with a c
 environment is clean, and prints a summary of all environments (Markdown, for the job summary).
 --dry-run prints the summary only. Reads GITHUB_TOKEN, GITHUB_REPOSITORY (owner/name),
 GITHUB_API_URL (default https://api.github.com), and GITHUB_SERVER_URL/GITHUB_RUN_ID to link the run.`;
-
-function required(name: string): string {
-  const value = process.env[name];
-  if (value === undefined || value === '') throw new UsageError(`${name} is not set\n\n${USAGE}`);
-  return value;
-}
 
 type Outcome = { readonly environment: string } & (
   | { readonly result: PublishedResult; readonly issue?: string }
@@ -54,18 +49,13 @@ async function main(argv: string[]): Promise<number> {
   const unknown = positionals.filter((name) => !known.includes(name));
   if (unknown.length > 0) throw new UsageError(`${unknownEnvironment(unknown, known)}\n\n${USAGE}`);
 
-  const run =
-    process.env.GITHUB_SERVER_URL && process.env.GITHUB_REPOSITORY && process.env.GITHUB_RUN_ID
-      ? `${process.env.GITHUB_SERVER_URL}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}`
-      : undefined;
-  const github =
-    values['dry-run'] === true
-      ? undefined
-      : {
-          apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
-          token: required('GITHUB_TOKEN'),
-          repository: required('GITHUB_REPOSITORY'),
-        };
+  const [server, repository, runId] = [
+    VARIABLES.github.serverUrl,
+    VARIABLES.github.repository,
+    VARIABLES.github.runId,
+  ].map((name) => variable(name));
+  const run = server && repository && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined;
+  const github = values['dry-run'] === true ? undefined : gitHubFromEnvironment();
 
   const outcomes: Outcome[] = [];
   let failed = false;

@@ -33,9 +33,6 @@ Needs read-only AWS credentials for each environment's account (see docs/drift.m
 Exit codes: 0 clean, 1 drift, pending changes or a live check to look at, 2 when something could
 not be checked (or a usage error).`;
 
-// The SDK is pinned, so its notice about future releases needing Node 22 is noise here.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 function parse(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,

@@ -21,8 +21,6 @@ let current: string | undefined;
 /** Set once Ctrl-C (or SIGTERM) arrived: the signal handler cleans up and reports from then on. */
 let stopping = false;
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 /** Runs one numbered step: a live timer on a terminal, then one line with its duration. */
 async function step<T>(index: number, title: string, run: () => Promise<T>, detail: (value: T) => string): Promise<T> {
   const started = Date.now();

@@ -14,6 +14,7 @@ import { loadWorkspace } from '../promote/workspace';
 import { projectPaths } from '../runtime/project-paths';
 import { runCommandLine } from './run-command-line';
 import { UsageError } from './usage-error';
+import { VARIABLES } from '../runtime/environment-variables';
 
 const USAGE = `usage: npm run --silent plan-matrix [-- --deploy <environment> | --roles ${DRIFT_ROLES_VARIABLE}] >> "$GITHUB_OUTPUT"
 
@@ -28,7 +29,7 @@ read role in ${DRIFT_ROLES_VARIABLE}.`;
 
 /** A workflow command in Actions (shown on the run's page), a plain line elsewhere. */
 const annotate = (level: 'warning' | 'notice', message: string) =>
-  console.error(process.env.GITHUB_ACTIONS === 'true' ? `::${level}::${message}` : `${level}: ${message}`);
+  console.error(process.env[VARIABLES.github.actions] === 'true' ? `::${level}::${message}` : `${level}: ${message}`);
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -47,18 +48,22 @@ async function main(argv: string[]): Promise<number> {
   const order = listingOrder(workspace.environments, workspace.config);
   const ordered = order.map((name) => workspace.environments.find((e) => e.name === name)!);
   if (values.roles !== undefined) {
-    const targets = driftMatrix(ordered, process.env[DRIFT_ROLES_VARIABLE]);
+    const targets = driftMatrix(ordered, process.env[VARIABLES.driftRoles]);
     console.log(`matrix=${JSON.stringify({ include: targets })}`);
     console.log(`any=${targets.length > 0}`);
     return 0;
   }
   if (values.deploy !== undefined) {
-    const target = deployPlanTarget(ordered, process.env[ROLES_VARIABLE], values.deploy);
+    const target = deployPlanTarget(ordered, process.env[VARIABLES.planRoles], values.deploy);
     console.log(`role=${target.role}`);
     console.log(`region=${target.region}`);
     return 0;
   }
-  const matrix = pullRequestPlanMatrix(ordered, process.env[ROLES_VARIABLE], process.env[PLAINTEXT_OPT_IN_VARIABLE]);
+  const matrix = pullRequestPlanMatrix(
+    ordered,
+    process.env[VARIABLES.planRoles],
+    process.env[VARIABLES.plaintextState],
+  );
   for (const warning of matrix.warnings) annotate('warning', warning);
   for (const skipped of matrix.skipped) annotate('notice', skipped);
   console.log(`matrix=${JSON.stringify({ include: matrix.targets })}`);

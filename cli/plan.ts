@@ -11,6 +11,7 @@ import type { Plan } from '../review/plan/plan-file';
 import { parseStackCommandArgs } from './stack-command-args';
 import { synthesizeFor } from './synthesize-for';
 import { runCommandLine } from './run-command-line';
+import { variable, VARIABLES } from '../runtime/environment-variables';
 
 const USAGE = `usage: npm run plan -- <environment> [--json-plan <file>] [--output <dir>]
 
@@ -58,7 +59,8 @@ async function main(args: string[]): Promise<number> {
     const fingerprint = planFingerprint(JSON.parse(shown.stdout) as Plan);
     console.log(`\n${name}: plan fingerprint ${fingerprint}`);
     console.log(`To apply this plan and nothing else: npm run deploy -- ${name} --expect-plan ${fingerprint}`);
-    if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, `fingerprint=${fingerprint}\n`);
+    const output = variable(VARIABLES.github.output);
+    if (output !== undefined) appendFileSync(output, `fingerprint=${fingerprint}\n`);
     return 0;
   } finally {
     removePlan();

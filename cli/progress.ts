@@ -1,3 +1,4 @@
+import { VARIABLES } from '../runtime/environment-variables';
 /**
  * Progress for long commands: a live status line on a terminal, nothing extra in CI or when the
  * output is piped (so logs stay quiet and every line printed is a result a script can parse).
@@ -5,7 +6,7 @@
 
 /** True on a terminal, false in CI (`CI` set to anything but `0`/`false`) or when piped. */
 export function isInteractive(stream: NodeJS.WriteStream = process.stdout): boolean {
-  const ci = (process.env.CI ?? '').toLowerCase();
+  const ci = (process.env[VARIABLES.ci] ?? '').toLowerCase();
   return stream.isTTY === true && (ci === '' || ci === '0' || ci === 'false');
 }
 

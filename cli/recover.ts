@@ -20,9 +20,6 @@ without asking, for CI; --print: only print the terraform import commands). Repo
 left behind, with who took it and when, and the force-unlock command; it never unlocks by itself.
 Exit code 0 when nothing is left to do, 1 when something needs a person, 2 on a usage error.`;
 
-// The SDK is pinned, so its notice about future releases needing Node 22 is noise here.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 async function confirmed(question: string): Promise<boolean> {
   const prompt = createInterface({ input: process.stdin, output: process.stdout });
   try {

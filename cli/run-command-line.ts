@@ -1,3 +1,4 @@
+import { MissingVariableError } from '../runtime/environment-variables';
 import { OutsideOwnedFolderError } from '../runtime/owned-folders';
 import { sweepAbandonedTemporaryFolders } from '../runtime/temporary-folders';
 import { UsageError } from './usage-error';
@@ -24,7 +25,7 @@ const isParseArgsError = (error: unknown) =>
 /**
  * Runs a command's `main` with the process arguments and turns its outcome into an exit code: the
  * code it returns; 0 after the help for `--help`; 2 with the message alone for a usage error
- * (`UsageError`, `parseArgs`, a path outside what the command owns, or one of `errors.usage`); 1
+ * (`UsageError`, `parseArgs`, a missing variable, a path outside what the command owns, or one of `errors.usage`); 1
  * with the message alone for `errors.failures`; 1 with the whole stack for anything else, which is
  * a bug worth reporting. First, it sweeps the temporary folders that killed runs left behind (they
  * may hold a saved plan, secrets included).
@@ -44,13 +45,15 @@ export function runCommandLine(main: (args: string[]) => Promise<number>, errors
       const usage =
         error instanceof UsageError ||
         error instanceof OutsideOwnedFolderError ||
+        error instanceof MissingVariableError ||
         isParseArgsError(error) ||
         is(errors.usage);
       if (usage || is(errors.failures)) {
-        // The parser's message alone says what was wrong, not what would be right: the usage follows.
-        const message = isParseArgsError(error)
-          ? `${(error as Error).message}\n\n${errors.help}`
-          : (errors.describe?.(error as Error) ?? (error as Error).message);
+        // The parser's message (or a missing variable's) says what was wrong, not what would be right: the usage follows.
+        const message =
+          isParseArgsError(error) || error instanceof MissingVariableError
+            ? `${(error as Error).message}\n\n${errors.help}`
+            : (errors.describe?.(error as Error) ?? (error as Error).message);
         console.error(`${errors.prefix ?? ''}${message}`);
         process.exitCode = usage ? 2 : 1;
       } else {

@@ -27,8 +27,6 @@ uses; deploy first, which declares the secret.
 
 Exit codes: 0 stored; 1 Secrets Manager refused; 2 usage or configuration error.`;
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 async function main(argv: string[]): Promise<number> {
   const parsed = parseArgs({
     args: argv,

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { foreignOutputFolder } from '../synth/output-folder';
 import { UsageError } from './usage-error';
+import { VARIABLES } from '../runtime/environment-variables';
 
 export interface StackCommandArgs {
   readonly environment: string;
@@ -41,7 +42,7 @@ export function parseStackCommandArgs(argv: string[], usage: string, allowed: Al
   if (parsed.values.output !== undefined) {
     const foreign = foreignOutputFolder(resolve(parsed.values.output));
     if (foreign !== undefined) throw new UsageError(`--output ${parsed.values.output} ${foreign}; nothing was changed`);
-    process.env.CDKTF_OUTDIR = resolve(parsed.values.output);
+    process.env[VARIABLES.outdir] = resolve(parsed.values.output);
   }
   const values = parsed.values as { 'auto-approve'?: boolean; 'expect-plan'?: string; 'json-plan'?: string };
   return {

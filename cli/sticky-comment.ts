@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { GitHubApiError } from '../integrations/github/api-client';
+import { GitHubApiError, gitHubFromEnvironment } from '../integrations/github/api-client';
 import { postReviewReport } from '../integrations/github/post-review';
 import { ReviewReportError } from '../integrations/github/review-report';
 import { ACTIONS_BOT } from '../integrations/github/sticky-comment';
@@ -19,12 +19,6 @@ opened by a warning saying so. Only comments by --author (default ${ACTIONS_BOT}
 GITHUB_TOKEN's bot) are ever edited.
 Reads GITHUB_TOKEN, GITHUB_REPOSITORY (owner/name) and GITHUB_API_URL (default https://api.github.com).`;
 
-function required(name: string): string {
-  const value = process.env[name];
-  if (value === undefined || value === '') throw new UsageError(`${name} is not set\n\n${USAGE}`);
-  return value;
-}
-
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -42,9 +36,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!/^[0-9a-f]{40}$/.test(headSha)) throw new UsageError(`--head-sha must be a full commit SHA, not "${headSha}"`);
   const result = await postReviewReport({
-    apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
-    token: required('GITHUB_TOKEN'),
-    repository: required('GITHUB_REPOSITORY'),
+    ...gitHubFromEnvironment(),
     reportDir,
     headSha,
     marker: values.marker,

@@ -20,9 +20,6 @@ the receiver, the check uses the import account's location and key, with the sec
 \`npm run secret -- set <environment>\`; a key Adobe does not allow to list or delete is reported as
 restricted, and the check still passes when writing and reading work.`;
 
-// The SDK is pinned, so its notice about future releases needing Node 22 is noise here.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 async function main(args: string[]): Promise<number> {
   if (args.length > 1) throw new UsageError(`one environment, and nothing else (got ${args.join(' ')})\n\n${USAGE}`);
   const { env, paths } = await selectEnvironment(args[0], USAGE);

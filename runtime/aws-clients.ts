@@ -4,6 +4,10 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { STSClient } from '@aws-sdk/client-sts';
 import { type AwsTarget, EMULATOR_CREDENTIALS, emulatorEndpoint } from './emulator-environment';
+import { VARIABLES } from './environment-variables';
+
+// The SDK warns on every client about Node versions it will stop supporting; the commands print results, not that.
+process.env[VARIABLES.awsSdkNodeWarning] ??= 'true';
 
 export interface AwsCredentials {
   readonly accessKeyId: string;

@@ -10,8 +10,7 @@ export interface AwsTarget {
 }
 
 /** The emulator endpoint the environment points at, or undefined for a real account. */
-export const emulatorEndpoint = (env: { readonly aws: { readonly endpoint?: string } }): string | undefined =>
-  env.aws.endpoint;
+export const emulatorEndpoint = (env: { readonly aws: Partial<AwsTarget> }): string | undefined => env.aws.endpoint;
 
 /** Credentials the emulator accepts, in the AWS SDK's shape; real environments never get them. */
 export const EMULATOR_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;

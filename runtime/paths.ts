@@ -1,4 +1,5 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { variable, VARIABLES } from '../runtime/environment-variables';
 
 /** Is `path` the folder `dir` or inside it? Both must be absolute (resolved). */
 export function isInside(path: string, dir: string): boolean {
@@ -11,4 +12,4 @@ export function isInside(path: string, dir: string): boolean {
  * A path given on the command line, as its caller meant it: npm runs scripts in the project
  * folder and keeps the caller's own folder in INIT_CWD.
  */
-export const callerPath = (given: string) => resolve(process.env.INIT_CWD ?? process.cwd(), given);
+export const callerPath = (given: string) => resolve(variable(VARIABLES.callerFolder) ?? process.cwd(), given);

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { variable, VARIABLES } from '../runtime/environment-variables';
 
 /**
  * The project folder (the one with `package.json`), found from this file's location, so it is the
@@ -21,9 +22,6 @@ export const DEFAULT_PATHS = { environments: 'environments', outdir: 'cdktf.out'
 /** Where each stack's generated documents go, and their file names. */
 export const HANDOFF = { folder: 'handoff', email: 'provisioning-request.eml', sheet: 'campaign-setup.md' } as const;
 
-/** When `1`, the app only synthesizes: no Terraform version check, nothing written outside its output folder. */
-export const SYNTH_ONLY_VARIABLE = 'CAMPAIGN_AAM_SYNTH_ONLY';
-
 /** Beside the output folder: each synth's own staging folder and what it removes, until deleted. */
 export const stagingDirOf = (outdir: string) => `${outdir}.staging`;
 
@@ -33,9 +31,9 @@ export const stagingDirOf = (outdir: string) => `${outdir}.staging`;
  * override the defaults.
  */
 export function projectPaths(projectDir: string, env: NodeJS.ProcessEnv = process.env) {
-  const outdir = resolve(projectDir, env.CDKTF_OUTDIR ?? DEFAULT_PATHS.outdir);
+  const outdir = resolve(projectDir, variable(VARIABLES.outdir, env) ?? DEFAULT_PATHS.outdir);
   return {
-    environmentsDir: resolve(projectDir, env.CAMPAIGN_AAM_ENVIRONMENTS ?? DEFAULT_PATHS.environments),
+    environmentsDir: resolve(projectDir, variable(VARIABLES.environments, env) ?? DEFAULT_PATHS.environments),
     outdir,
     /** Folders synth owns: no state or environment file may live in them. */
     outputDirs: [outdir, stagingDirOf(outdir)],

@@ -10,6 +10,7 @@ import {
   type SyncRunOptions,
 } from './processes';
 import { cacheDir } from './project-paths';
+import { variable, VARIABLES } from '../runtime/environment-variables';
 
 /** Where machines without registry access keep a filesystem mirror of the providers. */
 const DEFAULT_MIRROR = '/opt/tf-plugins';
@@ -41,10 +42,10 @@ function prepareTerraformEnv(): Record<string, string> {
     TF_INPUT: '0',
     TF_PLUGIN_CACHE_DIR: pluginCache,
   };
-  const userConfig = process.env.TF_CLI_CONFIG_FILE;
+  const userConfig = process.env[VARIABLES.terraformConfig];
   if (userConfig !== undefined && existsSync(userConfig)) return env;
 
-  const mirror = process.env.TF_PROVIDER_MIRROR ?? DEFAULT_MIRROR;
+  const mirror = variable(VARIABLES.providerMirror) ?? DEFAULT_MIRROR;
   if (existsSync(join(mirror, 'registry.terraform.io'))) {
     const config = join(cache, 'terraformrc');
     // Written aside and renamed, so a Terraform started by a parallel process never reads half a file.
@@ -64,10 +65,10 @@ function prepareTerraformEnv(): Record<string, string> {
         '',
       ].join('\n'),
     );
-    env.TF_CLI_CONFIG_FILE = config;
+    env[VARIABLES.terraformConfig] = config;
   } else if (userConfig !== undefined) {
     // A variable naming a missing file makes Terraform warn on every call; drop it.
-    env.TF_CLI_CONFIG_FILE = '';
+    env[VARIABLES.terraformConfig] = '';
   }
   return env;
 }

@@ -1,5 +1,6 @@
 import { ownedFolder, ownedPath } from '../runtime/owned-folders';
 import { startInBackground } from '../runtime/processes';
+import { VARIABLES } from '../runtime/environment-variables';
 
 /**
  * Removes folders in a detached process, so a command does not wait for it: deleting a few
@@ -23,7 +24,7 @@ export function removeInBackground(paths: readonly string[], thenIfEmpty: string
       ...paths,
     ],
     // Without NODE_OPTIONS: whatever preloads the parent runs with are no business of a removal.
-    { output: 'ignore', env: { ...process.env, NODE_OPTIONS: '' } },
+    { output: 'ignore', env: { ...process.env, [VARIABLES.nodeOptions]: '' } },
   );
   child.on('error', () => {
     // The next synth removes what is left.

@@ -1,13 +1,5 @@
 import { unknownEnvironment } from '../config/environment-files';
-
-/**
- * Names the environments the app synthesizes, comma-separated; unset (or empty) means all of them.
- * For `npx cdktf deploy <stack>`, which synthesizes every stack and only then picks the one asked
- * for (it tells the app nothing); `npm run plan`/`deploy` select in-process instead. Every file is
- * still validated, cross-file rules included; the other stacks keep their last synthesized
- * configuration.
- */
-export const STACK_SELECTION_VARIABLE = 'CAMPAIGN_AAM_STACK';
+import { variable, VARIABLES } from '../runtime/environment-variables';
 
 /** A selection that names no environment; its message says which names exist. */
 export class StackSelectionError extends Error {
@@ -17,9 +9,15 @@ export class StackSelectionError extends Error {
   }
 }
 
-/** The environments named in `CAMPAIGN_AAM_STACK`, or `undefined` for all. */
+/**
+ * The environments named in `CAMPAIGN_AAM_STACK` (comma-separated), or `undefined` (unset or empty) for all.
+ * For `npx cdktf deploy <stack>`, which synthesizes every stack and only then picks the one asked
+ * for (it tells the app nothing); `npm run plan`/`deploy` select in-process instead. Every file is
+ * still validated, cross-file rules included; the other stacks keep their last synthesized
+ * configuration.
+ */
 export function selectedStacks(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
-  const names = (env[STACK_SELECTION_VARIABLE] ?? '')
+  const names = (variable(VARIABLES.stack, env) ?? '')
     .split(',')
     .map((name) => name.trim())
     .filter((name) => name !== '');

@@ -1,9 +1,10 @@
 import { ConfigError } from '../config/problems';
 import { prepareLocalStateFiles } from '../stacks/local-state-files';
 import { projectPaths } from '../runtime/project-paths';
-import { selectedStacks, STACK_SELECTION_VARIABLE, StackSelectionError } from './stack-selection';
+import { selectedStacks, StackSelectionError } from './stack-selection';
 import { type SynthesizedEnvironment, type SynthProgress, stageSynthesis } from './synthesize';
 import { checkTerraformVersion, type TerraformCheck } from './terraform-version';
+import { VARIABLES } from '../runtime/environment-variables';
 
 export type ProjectSynthesis =
   | { readonly ok: true; readonly results: SynthesizedEnvironment[]; readonly warnings: string[] }
@@ -57,7 +58,7 @@ export async function synthesizeProject(
     if (error instanceof ConfigError) return { ok: false, error: error.message };
     // A name the caller passed is the caller's to report (a usage error); the variable's is ours.
     if (error instanceof StackSelectionError && options.stacks === undefined) {
-      return { ok: false, error: `${STACK_SELECTION_VARIABLE}: ${error.message}` };
+      return { ok: false, error: `${VARIABLES.stack}: ${error.message}` };
     }
     throw error;
   }

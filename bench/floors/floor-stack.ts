@@ -12,6 +12,7 @@ import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versionin
 import { App, DataResource, TerraformOutput, TerraformStack } from 'cdktf';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { variable, VARIABLES } from '../../runtime/environment-variables';
 
 /** The few values a floor stack takes from an environment file (read as plain JSON, unvalidated). */
 interface FloorEnvironment {
@@ -107,8 +108,8 @@ class FloorStack extends TerraformStack {
  * validations on, where every `terraform_data` spawns `terraform version` (the naive floor).
  */
 export function synthesizeFloor(validations: boolean): void {
-  const directory = process.env.CAMPAIGN_AAM_ENVIRONMENTS;
-  if (directory === undefined) throw new Error('CAMPAIGN_AAM_ENVIRONMENTS must name the environments folder');
+  const directory = variable(VARIABLES.environments);
+  if (directory === undefined) throw new Error(`${VARIABLES.environments} must name the environments folder`);
   const app = new App({ skipValidation: !validations });
   for (const env of readFloorEnvironments(directory)) new FloorStack(app, env);
   app.synth();

@@ -4,6 +4,7 @@ import type { Environment } from '../../config/environment';
 import { terraformSync } from '../../runtime/terraform';
 import type { ConnectionTarget } from './connection-check';
 import { emulatorEndpoint } from '../../runtime/emulator-environment';
+import { variable, VARIABLES } from '../../runtime/environment-variables';
 
 /** Why the key to check cannot be had; the message says what to do. */
 export class IssuedKeyError extends Error {}
@@ -31,9 +32,8 @@ export function terraformOutputs(stackDir: string) {
  * secret is PGP-encrypted: only its owner can decrypt it).
  */
 export function issuedKey(env: Environment, stackDir: string, vars: NodeJS.ProcessEnv = process.env): IssuedKey {
-  // Empty counts as unset: a CI job passes secrets that may not be configured as empty strings.
-  const accessKeyId = vars.CAMPAIGN_AAM_ACCESS_KEY_ID || undefined;
-  const secretAccessKey = vars.CAMPAIGN_AAM_SECRET_ACCESS_KEY || undefined;
+  const accessKeyId = variable(VARIABLES.issuedKey.accessKeyId, vars);
+  const secretAccessKey = variable(VARIABLES.issuedKey.secretAccessKey, vars);
   if (accessKeyId !== undefined && secretAccessKey !== undefined) return { accessKeyId, secretAccessKey };
   // Half a key is a mistake: checking the deployed key instead would test something else than meant.
   if (accessKeyId !== undefined || secretAccessKey !== undefined) {

@@ -1,3 +1,4 @@
+import { requiredVariable, variable, VARIABLES } from '../../runtime/environment-variables';
 /**
  * The few calls of GitHub's REST API this project makes, with `fetch` (base URL from
  * `GITHUB_API_URL`, so GitHub Enterprise Server works too). Every refusal is explained in words.
@@ -11,6 +12,18 @@ export interface GitHubConnection {
 }
 
 export class GitHubApiError extends Error {}
+
+/**
+ * The API, token and repository of the Actions run a command is in, from the variables Actions
+ * sets; a missing one is a usage error naming it (and `why` it is needed, when given).
+ */
+export function gitHubFromEnvironment(why?: string): GitHubConnection & { readonly repository: string } {
+  return {
+    apiUrl: variable(VARIABLES.github.apiUrl) ?? 'https://api.github.com',
+    token: requiredVariable(VARIABLES.github.token, why),
+    repository: requiredVariable(VARIABLES.github.repository, why),
+  };
+}
 
 /** Who wrote a comment or an issue, as the API lists it. */
 export interface GitHubUser {

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runCommand } from '../../runtime/processes';
-import { DEFAULT_PATHS, HANDOFF, projectRoot, SYNTH_ONLY_VARIABLE } from '../../runtime/project-paths';
+import { VARIABLES } from '../../runtime/environment-variables';
+import { DEFAULT_PATHS, HANDOFF, projectRoot } from '../../runtime/project-paths';
 import type { SourceProblem } from '../model';
 import type { ProjectFiles } from './revision-files';
 import type { TempSpace } from './temp-space';
@@ -89,9 +90,9 @@ function revisionSynthEnv(root: string): NodeJS.ProcessEnv {
   return {
     ...Object.fromEntries(inherited),
     CHECKPOINT_DISABLE: '1',
-    CDKTF_OUTDIR: join(root, DEFAULT_PATHS.outdir),
-    CAMPAIGN_AAM_ENVIRONMENTS: join(root, DEFAULT_PATHS.environments),
-    [SYNTH_ONLY_VARIABLE]: '1',
+    [VARIABLES.outdir]: join(root, DEFAULT_PATHS.outdir),
+    [VARIABLES.environments]: join(root, DEFAULT_PATHS.environments),
+    [VARIABLES.synthOnly]: '1',
   };
 }
 
