@@ -1,14 +1,5 @@
+import { type PolicyStatement, policyStatementsIn } from './policy-document';
 import type { Finding, StackResources, SynthesizedResource } from './rule';
-
-export interface ParsedStatement {
-  readonly Effect?: string;
-  readonly Action?: string | string[];
-  readonly NotAction?: string | string[];
-  readonly Resource?: string | string[];
-  readonly NotResource?: string | string[];
-  readonly Condition?: Record<string, Record<string, unknown>>;
-  readonly Sid?: string;
-}
 
 /** Resource types whose `policy` attribute is an IAM identity policy. */
 export const IDENTITY_POLICY_TYPES = [
@@ -18,26 +9,13 @@ export const IDENTITY_POLICY_TYPES = [
   'aws_iam_role_policy',
 ];
 
-export const asList = (value: string | string[] | undefined): string[] =>
-  value === undefined ? [] : Array.isArray(value) ? value : [value];
-
 /**
  * The statements of a resource's `policy` document, or `undefined` when it cannot be read at synth
  * (not JSON, e.g. built from a data source): rules report that as its own finding, never as a pass.
  */
-export function statementsOf(resource: SynthesizedResource): ParsedStatement[] | undefined {
+export function statementsOf(resource: SynthesizedResource): PolicyStatement[] | undefined {
   const policy = resource.attributes.policy;
-  if (typeof policy !== 'string') return undefined;
-  try {
-    const document = JSON.parse(policy) as { Statement?: ParsedStatement | ParsedStatement[] };
-    return document.Statement === undefined
-      ? []
-      : Array.isArray(document.Statement)
-        ? document.Statement
-        : [document.Statement];
-  } catch {
-    return undefined;
-  }
+  return typeof policy === 'string' ? policyStatementsIn(policy) : undefined;
 }
 
 export const unreadablePolicy = (resource: SynthesizedResource): Finding => ({
@@ -51,7 +29,7 @@ export const unreadablePolicy = (resource: SynthesizedResource): Finding => ({
  */
 export function allowStatementFindings(
   resources: StackResources,
-  check: (statement: ParsedStatement, sid: string) => string[],
+  check: (statement: PolicyStatement, sid: string) => string[],
 ): Finding[] {
   return IDENTITY_POLICY_TYPES.flatMap((type) => resources.ofType(type)).flatMap((policy): Finding[] => {
     const statements = statementsOf(policy);

@@ -1,4 +1,4 @@
-import { allowStatementFindings, asList } from '../iam-statements';
+import { allowStatementFindings } from '../iam-statements';
 import type { PolicyRule } from '../rule';
 
 export const IamNoWildcardActions: PolicyRule = {
@@ -8,8 +8,8 @@ export const IamNoWildcardActions: PolicyRule = {
     'The key is handed to a SaaS vendor; it may only perform the named actions Campaign needs, so a wildcard or NotAction is never allowed.',
   check: (resources) =>
     allowStatementFindings(resources, (statement, sid) => {
-      if (statement.NotAction !== undefined) return [`allows NotAction${sid}, which grants every other action`];
-      const wild = asList(statement.Action).filter((a) => a.includes('*'));
+      if (statement.NotAction.length > 0) return [`allows NotAction${sid}, which grants every other action`];
+      const wild = statement.Action.filter((a) => a.includes('*'));
       return wild.length > 0 ? [`allows wildcard action(s) ${wild.join(', ')}${sid}`] : [];
     }),
 };

@@ -1,4 +1,4 @@
-import { allowStatementFindings, asList } from '../iam-statements';
+import { allowStatementFindings } from '../iam-statements';
 import type { PolicyRule } from '../rule';
 
 export const IamNoWildcardResources: PolicyRule = {
@@ -8,7 +8,7 @@ export const IamNoWildcardResources: PolicyRule = {
     'Permissions must name the receiver bucket and prefix; `Resource: "*"` would extend them to every bucket in the account.',
   check: (resources) =>
     allowStatementFindings(resources, (statement, sid) =>
-      asList(statement.Resource).includes('*') || statement.NotResource !== undefined
+      statement.Resource.includes('*') || statement.NotResource.length > 0
         ? [`allows Resource "*" or NotResource${sid}`]
         : [],
     ),

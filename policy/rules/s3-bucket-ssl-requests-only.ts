@@ -1,4 +1,4 @@
-import { asList, statementsOf, unreadablePolicy } from '../iam-statements';
+import { statementsOf, unreadablePolicy } from '../iam-statements';
 import type { PolicyRule } from '../rule';
 
 export const S3BucketSslRequestsOnly: PolicyRule = {
@@ -22,7 +22,7 @@ export const S3BucketSslRequestsOnly: PolicyRule = {
         tlsOnly ||= statements.some(
           (s) =>
             s.Effect === 'Deny' &&
-            asList(s.Action).some((a) => a === 's3:*' || a === '*') &&
+            s.Action.some((a) => a === 's3:*' || a === '*') &&
             String(s.Condition?.Bool?.['aws:SecureTransport']) === 'false',
         );
       }

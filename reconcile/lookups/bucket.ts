@@ -16,6 +16,7 @@ import {
 } from '@aws-sdk/client-s3';
 import type { BucketSetting } from '../../config/adopt';
 import { explainSetupError, isAccessDenied, isNotFound, type Lookup, partReader } from './lookup-errors';
+import { statementsIn } from '../../policy/policy-document';
 
 /** A bucket's settings as S3 reports them; a key is absent when the bucket has no such setting. */
 export interface BucketSettingsFound {
@@ -67,12 +68,9 @@ export type BucketLookup = Lookup<
   }
 >;
 
-/** `Statement` may be one object or a list; IAM and S3 accept both. */
-export function statementsOf(policy: string): PolicyStatementFound[] {
-  const parsed = JSON.parse(policy) as { Statement?: PolicyStatementFound | PolicyStatementFound[] };
-  const statements = parsed.Statement ?? [];
-  return Array.isArray(statements) ? statements : [statements];
-}
+/** The statements as the policy writes them (compared and quoted as AWS holds them). */
+export const statementsOf = (policy: string): PolicyStatementFound[] =>
+  (statementsIn(policy) ?? []) as PolicyStatementFound[];
 
 /**
  * Reads a bucket and each of its settings, without changing anything: HeadBucket, then one Get

@@ -1,44 +1,12 @@
+import { type PolicyStatement, policyStatementsIn } from '../../policy/policy-document';
 import type { Value } from '../model';
 
 /** An IAM or bucket policy statement, with its lists normalized. */
-export interface Statement {
-  readonly Sid?: string;
-  readonly Effect: string;
-  readonly Principal?: unknown;
-  readonly Action: string[];
-  readonly NotAction: string[];
-  readonly Resource: string[];
-  readonly NotResource: string[];
-  readonly Condition?: Record<string, unknown>;
-}
-
-const list = (v: unknown): string[] =>
-  v === undefined || v === null ? [] : Array.isArray(v) ? v.map(String) : [String(v)];
+export type Statement = PolicyStatement;
 
 /** The statements of a policy document held in a string (as Terraform holds it); none if unreadable or unknown. */
-export function policyStatements(document: Value | undefined): Statement[] {
-  if (typeof document !== 'string') return [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(document);
-  } catch {
-    return [];
-  }
-  const raw = (parsed as { Statement?: unknown }).Statement;
-  return (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((s: Record<string, unknown>) => ({
-    Sid: typeof s.Sid === 'string' && s.Sid !== '' ? s.Sid : undefined,
-    Effect: String(s.Effect),
-    Principal: s.Principal,
-    Action: list(s.Action),
-    NotAction: list(s.NotAction),
-    Resource: list(s.Resource),
-    NotResource: list(s.NotResource),
-    Condition:
-      typeof s.Condition === 'object' && s.Condition !== null && Object.keys(s.Condition).length > 0
-        ? (s.Condition as Record<string, unknown>)
-        : undefined,
-  }));
-}
+export const policyStatements = (document: Value | undefined): Statement[] =>
+  (typeof document === 'string' ? policyStatementsIn(document) : undefined) ?? [];
 
 const anyone = (principal: unknown): boolean =>
   principal === '*' ||
