@@ -6,11 +6,12 @@ import { AamApiError, AamSetupError } from '../integrations/audience-manager/err
 import { readFacts } from '../integrations/audience-manager/facts';
 import { ImsToken } from '../integrations/audience-manager/ims-token';
 import { allPassed, renderJson, renderText, type EnvironmentReport } from '../integrations/audience-manager/render';
-import { AAM_VARIABLES, aamSettings } from '../integrations/audience-manager/settings';
+import { aamSettings } from '../integrations/audience-manager/settings';
 import { StatusLine } from './progress';
 import { runCommandLine } from './run-command-line';
 import { selectEnvironments } from './select-environment';
 import { UsageError } from './usage-error';
+import { VARIABLES } from '../runtime/environment-variables';
 
 const USAGE = `usage: npm run check-aam -- [<environment>...] [--json]
 
@@ -20,9 +21,9 @@ belongs to the data source its alias names and is not named for another environm
 (and a Declared ID's integration code) exists. Without an environment, checks every one.
 
 Signs in with an Adobe Developer Console OAuth Server-to-Server credential:
-  ${AAM_VARIABLES.clientId}, ${AAM_VARIABLES.clientSecret}, ${AAM_VARIABLES.scopes}   (required)
-  ${AAM_VARIABLES.apiUrl} (default https://aam.adobe.io), ${AAM_VARIABLES.imsUrl} (default https://ims-na1.adobelogin.com)
-  ${AAM_VARIABLES.timeoutSeconds} (default 30)
+  ${VARIABLES.aam.clientId}, ${VARIABLES.aam.clientSecret}, ${VARIABLES.aam.scopes}   (required)
+  ${VARIABLES.aam.apiUrl} (default https://aam.adobe.io), ${VARIABLES.aam.imsUrl} (default https://ims-na1.adobelogin.com)
+  ${VARIABLES.aam.timeoutSeconds} (default 30)
 The org is each file's organization.imsOrgId. See docs/audience-manager-check.md.
 
   --json   machine-readable output

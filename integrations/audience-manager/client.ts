@@ -1,7 +1,8 @@
 import { AamApiError } from './errors';
 import { json, redact, remoteMessage, send, type Answer } from './http';
 import type { ImsToken } from './ims-token';
-import { AAM_VARIABLES, type AamSettings } from './settings';
+import { type AamSettings } from './settings';
+import { VARIABLES } from '../../runtime/environment-variables';
 
 export interface GetOptions {
   /** The organization asked about: its IMS Org ID, from the environment file. */
@@ -73,7 +74,7 @@ export class AudienceManagerClient {
           'destinations and data sources; with role-based access, add its technical account to a group that may read them'
         );
       case 404:
-        return `Audience Manager has no ${url.pathname} (404 Not Found ${during})${says}; check ${AAM_VARIABLES.apiUrl} (default https://aam.adobe.io)`;
+        return `Audience Manager has no ${url.pathname} (404 Not Found ${during})${says}; check ${VARIABLES.aam.apiUrl} (default https://aam.adobe.io)`;
       default:
         return `Audience Manager could not answer ${during}: HTTP ${answer.status}${says}; try again later`;
     }

@@ -1,5 +1,5 @@
 import { AamApiError } from './errors';
-import { AAM_VARIABLES } from './settings';
+import { VARIABLES } from '../../runtime/environment-variables';
 
 /** An answer read in full: status, headers and body text. */
 export interface Answer {
@@ -58,7 +58,7 @@ export async function send(url: string, init: RequestInit, options: SendOptions)
       const cause = error as Error & { cause?: { code?: string; message?: string } };
       if (cause.name === 'TimeoutError' || cause.name === 'AbortError') {
         throw new AamApiError(
-          `${options.service} did not answer within ${options.timeoutMs / 1000} s ${during}; try again later, or allow more time with ${AAM_VARIABLES.timeoutSeconds}`,
+          `${options.service} did not answer within ${options.timeoutMs / 1000} s ${during}; try again later, or allow more time with ${VARIABLES.aam.timeoutSeconds}`,
         );
       }
       const reason = cause.cause?.code ?? cause.cause?.message ?? cause.message;

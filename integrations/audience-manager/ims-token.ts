@@ -1,7 +1,8 @@
 import { imsTokenResponse } from './api-shapes';
 import { AamApiError } from './errors';
 import { json, remoteMessage, send } from './http';
-import { AAM_VARIABLES, type AamSettings } from './settings';
+import { type AamSettings } from './settings';
+import { VARIABLES } from '../../runtime/environment-variables';
 
 /** A token is renewed this long before IMS says it expires, so no request carries one about to lapse. */
 const EXPIRY_MARGIN_MS = 60_000;
@@ -59,8 +60,8 @@ export class ImsToken {
     if (answer.status !== 200) {
       const said = remoteMessage(answer, options.secrets);
       const hint = /scope/i.test(said)
-        ? `check ${AAM_VARIABLES.scopes} against the scopes the Developer Console lists for the credential`
-        : `check ${AAM_VARIABLES.clientId} and ${AAM_VARIABLES.clientSecret} against the credential in the Developer Console (a rotated secret is the usual cause)`;
+        ? `check ${VARIABLES.aam.scopes} against the scopes the Developer Console lists for the credential`
+        : `check ${VARIABLES.aam.clientId} and ${VARIABLES.aam.clientSecret} against the credential in the Developer Console (a rotated secret is the usual cause)`;
       throw new AamApiError(
         `Adobe IMS refused to issue a token: HTTP ${answer.status}${said === '' ? '' : ` (${said})`}; ${hint}`,
       );

@@ -1,17 +1,5 @@
+import { VARIABLES } from '../../runtime/environment-variables';
 import { AamSetupError } from './errors';
-
-/**
- * Every environment variable the Audience Manager check reads, in one table (docs/audience-manager-check.md
- * lists the same). The secret and the token are only ever held in memory.
- */
-export const AAM_VARIABLES = {
-  clientId: 'AAM_CLIENT_ID',
-  clientSecret: 'AAM_CLIENT_SECRET',
-  scopes: 'AAM_SCOPES',
-  apiUrl: 'AAM_API_URL',
-  imsUrl: 'AAM_IMS_URL',
-  timeoutSeconds: 'AAM_TIMEOUT_SECONDS',
-} as const;
 
 export const DEFAULT_API_URL = 'https://aam.adobe.io';
 export const DEFAULT_IMS_URL = 'https://ims-na1.adobelogin.com';
@@ -57,7 +45,7 @@ export function baseUrl(variable: string, value: string): string {
 /** The settings from the environment, or an AamSetupError naming every variable that is missing or wrong. */
 export function aamSettings(env: NodeJS.ProcessEnv = process.env): AamSettings {
   const value = (name: string) => (env[name] ?? '').trim();
-  const missing = [AAM_VARIABLES.clientId, AAM_VARIABLES.clientSecret, AAM_VARIABLES.scopes].filter(
+  const missing = [VARIABLES.aam.clientId, VARIABLES.aam.clientSecret, VARIABLES.aam.scopes].filter(
     (name) => value(name) === '',
   );
   if (missing.length > 0) {
@@ -65,17 +53,17 @@ export function aamSettings(env: NodeJS.ProcessEnv = process.env): AamSettings {
       `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set: the check signs in to Audience Manager with an Adobe Developer Console OAuth Server-to-Server credential (see docs/audience-manager-check.md)`,
     );
   }
-  const timeout = value(AAM_VARIABLES.timeoutSeconds);
+  const timeout = value(VARIABLES.aam.timeoutSeconds);
   const seconds = timeout === '' ? DEFAULT_TIMEOUT_SECONDS : Number(timeout);
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
-    throw new AamSetupError(`${AAM_VARIABLES.timeoutSeconds} must be a number of seconds above 0 and at most 600`);
+    throw new AamSetupError(`${VARIABLES.aam.timeoutSeconds} must be a number of seconds above 0 and at most 600`);
   }
   return {
-    clientId: value(AAM_VARIABLES.clientId),
-    clientSecret: value(AAM_VARIABLES.clientSecret),
-    scopes: value(AAM_VARIABLES.scopes),
-    apiUrl: baseUrl(AAM_VARIABLES.apiUrl, value(AAM_VARIABLES.apiUrl) || DEFAULT_API_URL),
-    imsUrl: baseUrl(AAM_VARIABLES.imsUrl, value(AAM_VARIABLES.imsUrl) || DEFAULT_IMS_URL),
+    clientId: value(VARIABLES.aam.clientId),
+    clientSecret: value(VARIABLES.aam.clientSecret),
+    scopes: value(VARIABLES.aam.scopes),
+    apiUrl: baseUrl(VARIABLES.aam.apiUrl, value(VARIABLES.aam.apiUrl) || DEFAULT_API_URL),
+    imsUrl: baseUrl(VARIABLES.aam.imsUrl, value(VARIABLES.aam.imsUrl) || DEFAULT_IMS_URL),
     timeoutMs: Math.round(seconds * 1000),
   };
 }
