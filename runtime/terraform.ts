@@ -92,7 +92,23 @@ export function terraform(
   return runCommand('terraform', [...chdir(stackDir), ...args], { ...options, env: toolEnv(options.env) });
 }
 
-/** `terraform` for short calls that are waited for (`output`, `show`, `import`, `version`). */
+/**
+ * `terraform version -json`'s output, or undefined when Terraform is not on PATH or fails. Without
+ * the project's Terraform environment: a version needs no providers, and synth, which asks, writes
+ * nothing outside its output folder (not even `.cache/terraform`).
+ */
+export async function terraformVersionJson(): Promise<string | undefined> {
+  try {
+    const run = await runCommand('terraform', ['version', '-json'], {
+      env: { ...process.env, CHECKPOINT_DISABLE: '1' },
+    });
+    return run.status === 0 ? run.stdout : undefined;
+  } catch {
+    return undefined; // not on PATH
+  }
+}
+
+/** `terraform` for short calls that are waited for (`output`, `show`, `import`). */
 export function terraformSync(stackDir: string | undefined, args: string[], options: SyncRunOptions = {}): SyncResult {
   return runCommandSync('terraform', [...chdir(stackDir), ...args], { ...options, env: toolEnv(options.env) });
 }

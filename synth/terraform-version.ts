@@ -1,4 +1,4 @@
-import { terraform } from '../runtime/terraform';
+import { terraformVersionJson } from '../runtime/terraform';
 
 /** The oldest Terraform the project supports (`terraform_data` needs 1.4; S3 `use_lockfile` needs 1.10). */
 export const MINIMUM_TERRAFORM = [1, 6, 0] as const;
@@ -41,8 +41,5 @@ export function judgeTerraformVersion(output: string | undefined): TerraformChec
  * runs in the background: started before synthesis, it answers by the time the stacks are ready.
  */
 export function checkTerraformVersion(): Promise<TerraformCheck> {
-  return terraform(undefined, ['version', '-json']).then(
-    (run) => judgeTerraformVersion(run.status === 0 ? run.stdout : undefined),
-    () => judgeTerraformVersion(undefined), // not on PATH
-  );
+  return terraformVersionJson().then(judgeTerraformVersion);
 }

@@ -1,7 +1,7 @@
 import { chmodSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCommand, runCommandSync, startInBackground } from '../../../runtime/processes';
-import { terraform, terraformSync } from '../../../runtime/terraform';
+import { terraform, terraformSync, terraformVersionJson } from '../../../runtime/terraform';
 import { tempDir } from '../../support/temp';
 
 const sh = (script: string) => ['-c', script];
@@ -77,5 +77,15 @@ describe('the Terraform runner', () => {
 
   it('runs without -chdir when no stack folder is named', () => {
     expect(terraformSync(undefined, ['version'], { env: fakeTerraform() }).stdout).toMatch(/^args: version\n/);
+  });
+
+  it('asks the version without the Terraform environment, which would write .cache/terraform', async () => {
+    const path = process.env.PATH;
+    process.env.PATH = fakeTerraform().PATH;
+    try {
+      expect(await terraformVersionJson()).toBe('args: version -json\nCHECKPOINT_DISABLE=1\n');
+    } finally {
+      process.env.PATH = path;
+    }
   });
 });
