@@ -1,9 +1,22 @@
 /**
- * The code that computes a review's verdict. A pull request that changes it has its report built
- * by the changed code (the report job runs the pull request's code), so the report cannot vouch
- * for itself: the poster, which runs the default branch's code, says so above it.
+ * The code that computes a review's verdict: every folder `npm run review` is built from (a test
+ * follows its imports), its build, and the pipeline. A pull request that changes it has its report
+ * built by the changed code (the report job runs the pull request's code), so the report cannot
+ * vouch for itself: the poster, which runs the default branch's code, says so above it.
  */
-export const REPORT_CODE = ['review/', 'policy/', 'config/', '.github/', 'package.json', 'package-lock.json'] as const;
+export const REPORT_CODE = [
+  'cli/',
+  'review/',
+  'policy/',
+  'config/',
+  'campaign/',
+  'runtime/',
+  '.github/',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+] as const;
 
 /** The changed files that belong to the report's own code. */
 export function reportCodeChanges(changedFiles: readonly string[]): string[] {

@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { parse } from 'yaml';
 import { planEnvironment } from '../../../../integrations/github/plan-matrix';
-import { REPORT_CODE } from '../../../../integrations/github/report-provenance';
+import { REPORT_CODE, reportCodeChanges } from '../../../../integrations/github/report-provenance';
 import { REPORT_MARKER } from '../../../../integrations/github/review-report';
 import { PROJECT_DIR } from '../../../support/run';
 
@@ -324,5 +324,26 @@ describe('docs/ci-cd.md', () => {
       .filter((l) => l !== '' && !l.startsWith('#'))
       .map((l) => l.split(/\s+/)[0]);
     expect(owned).toEqual(expect.arrayContaining(REPORT_CODE.map((path) => `/${path}`)));
+  });
+
+  it("counts as the report's code every folder the review command is built from", () => {
+    // Follows the relative imports of cli/review.ts, as the build does.
+    const seen = new Set<string>();
+    const queue = ['cli/review.ts'];
+    while (queue.length > 0) {
+      const file = queue.pop()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      for (const [, spec] of readFileSync(join(PROJECT_DIR, file), 'utf8').matchAll(
+        /(?:from|import)\s+'(\.{1,2}\/[^']+)'/g,
+      )) {
+        const target = posix.normalize(posix.join(posix.dirname(file), spec));
+        const found = [`${target}.ts`, `${target}/index.ts`].find((f) => existsSync(join(PROJECT_DIR, f)));
+        if (found !== undefined) queue.push(found);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(50);
+    const uncovered = [...seen].filter((file) => reportCodeChanges([file]).length === 0);
+    expect(uncovered).toEqual([]);
   });
 });
