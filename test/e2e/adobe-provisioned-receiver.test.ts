@@ -1,17 +1,15 @@
 import { CreateAccessKeyCommand } from '@aws-sdk/client-iam';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { terraformEnv } from '../../runtime/terraform';
 import { playAdobe } from '../../deploy/local-run/adobe-receiver';
-import { startMoto, type Moto } from '../../emulator/moto';
+import type { Moto } from '../../emulator/moto';
 import { cdktf, projectCommand, verify } from '../support/cdktf-cli';
 import { ADOBE_RECEIVER } from '../support/environment';
 import { review } from '../support/review';
 import { run, type RunResult } from '../support/run';
 import { expectExit } from '../support/terraform';
-import { environmentsDir, tempDir } from '../support/temp';
-import { clients, createHostedZone } from './aws-clients';
-import { emulatorEnvironmentFile } from './emulator-environment';
+import { emulatorFixture } from './emulator-fixture';
 
 jest.setTimeout(900_000);
 
@@ -36,12 +34,13 @@ const filesBelow = (dir: string): string[] =>
  * from plans; destroy. Adobe's secret, planted this way, must be in no file and no output.
  */
 describe('a receiver Adobe provisioned, against moto', () => {
+  const emulator = emulatorFixture({ zoneName: ZONE });
   let moto: Moto;
   let work: string;
   let file: Record<string, any>;
   let secret: string;
   const printed: RunResult[] = [];
-  const write = () => writeFileSync(join(work, 'environments', `${NAME}.json`), JSON.stringify(file, null, 2));
+  const write = () => emulator.write(NAME, file);
   const step = (result: RunResult, status = 0) => {
     printed.push(result);
     expectExit(result, status);
@@ -52,25 +51,9 @@ describe('a receiver Adobe provisioned, against moto', () => {
       env: { ...terraformEnv(), CAMPAIGN_AAM_ENVIRONMENTS: join(work, 'environments'), ADOBE_SECRET: value },
     });
 
-  beforeAll(async () => {
-    moto = await startMoto();
-    work = tempDir();
-    environmentsDir({}, work);
-    file = emulatorEnvironmentFile(
-      {
-        endpoint: moto.endpoint,
-        bucketName: 'unused',
-        hostedZoneId: await createHostedZone(clients(moto.endpoint).route53, ZONE),
-        zoneName: ZONE,
-        trackingHost: `t.${ZONE}`,
-        backend: { type: 'local', path: join(work, `${NAME}.tfstate`) },
-      },
-      (f) => (f.receiver = structuredClone(ADOBE_RECEIVER)),
-    );
-  });
-
-  afterAll(async () => {
-    await moto?.stop();
+  beforeAll(() => {
+    ({ moto, work } = emulator);
+    file = emulator.file(NAME, {}, (f) => (f.receiver = structuredClone(ADOBE_RECEIVER)));
   });
 
   it('deploys, stores the secret from standard input, verifies, reviews a new key and destroys, with the secret nowhere', async () => {
@@ -106,7 +89,7 @@ describe('a receiver Adobe provisioned, against moto', () => {
     expect(verified.stdout).toContain('Connection check passed.');
 
     // Adobe sends a new key for the import account: the plan shows it, the review asks for its secret.
-    const iam = clients(moto.endpoint).iam;
+    const { iam } = emulator.aws;
     const next = (await iam.send(new CreateAccessKeyCommand({ UserName: `adobe-aam-${NAME}` }))).AccessKey!;
     file.receiver.import.accessKeyId = next.AccessKeyId!;
     write();

@@ -14,19 +14,16 @@ import {
   GetObjectCommand,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { adoptionReport } from '../../reconcile/adopt/adoption-report';
 import { awsClients } from '../../runtime/aws-clients';
 import { LOOKUP_ACTIONS } from '../../reconcile/lookups/read-permissions';
 import { cdktf, projectCommand } from '../support/cdktf-cli';
 import { environment } from '../support/environment';
-import { startMoto, type Moto } from '../../emulator/moto';
+import type { Moto } from '../../emulator/moto';
 import { type RunResult } from '../support/run';
 import { expectExit, terraform } from '../support/terraform';
-import { environmentsDir, tempDir } from '../support/temp';
-import { canPut, clients, createHostedZone, type Credentials, withBucketPolicySetAside } from './aws-clients';
-import { emulatorEnvironmentFile } from './emulator-environment';
+import { canPut, type clients, type Credentials, withBucketPolicySetAside } from './aws-clients';
+import { emulatorFixture } from './emulator-fixture';
 
 jest.setTimeout(900_000);
 
@@ -49,14 +46,15 @@ interface PlannedChange {
  * tracking CNAME), is taken over by adoption without recreating or deleting anything.
  */
 describe('adopting a hand-made set-up in moto', () => {
+  const emulator = emulatorFixture({ zoneName: ZONE });
   let moto: Moto;
   let work: string;
   let aws: ReturnType<typeof clients>;
   let file: Record<string, any>;
   let handMadeKey: Credentials;
   let firstReport: RunResult;
-  const stackDir = () => join(work, 'cdktf.out', 'stacks', NAME);
-  const writeEnv = () => writeFileSync(join(work, 'environments', `${NAME}.json`), JSON.stringify(file, null, 2));
+  const stackDir = () => emulator.stackDir(NAME);
+  const writeEnv = () => emulator.write(NAME, file);
   const adopt = () => projectCommand(work, 'adopt', NAME);
   /** Everything moto holds, except when each access key was last used (moto, like AWS, records that on every request). */
   const emulatorState = async () => {
@@ -70,11 +68,7 @@ describe('adopting a hand-made set-up in moto', () => {
   const canWrite = (credentials: Credentials) => canPut(moto, BUCKET, 'campaign-aam/export/probe.csv', credentials);
 
   beforeAll(async () => {
-    moto = await startMoto();
-    aws = clients(moto.endpoint);
-    work = tempDir();
-    environmentsDir({}, work);
-    const zoneId = await createHostedZone(aws.route53, ZONE);
+    ({ moto, work, aws } = emulator);
 
     // The hand-made set-up.
     await aws.s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
@@ -96,7 +90,7 @@ describe('adopting a hand-made set-up in moto', () => {
     handMadeKey = { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! };
     await aws.route53.send(
       new ChangeResourceRecordSetsCommand({
-        HostedZoneId: zoneId,
+        HostedZoneId: emulator.hostedZoneId,
         ChangeBatch: {
           Changes: [
             {
@@ -113,19 +107,8 @@ describe('adopting a hand-made set-up in moto', () => {
       }),
     );
 
-    file = emulatorEnvironmentFile({
-      endpoint: moto.endpoint,
-      bucketName: BUCKET,
-      hostedZoneId: zoneId,
-      zoneName: ZONE,
-      trackingHost: HOST,
-      backend: { type: 'local', path: join(work, `${NAME}.tfstate`) },
-    });
+    file = emulator.file(NAME, { bucketName: BUCKET, trackingHost: HOST });
     writeEnv();
-  });
-
-  afterAll(async () => {
-    await moto?.stop();
   });
 
   it('adopt reports what exists, what the first plan changes and what is left over, and writes nothing', async () => {

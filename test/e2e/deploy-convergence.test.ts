@@ -1,11 +1,7 @@
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
-import { join } from 'node:path';
-import { startMoto, type Moto } from '../../emulator/moto';
 import { killTerraformMidApply } from '../support/kill-terraform';
 import { startProcess } from '../support/run';
-import { environmentsDir, tempDir } from '../support/temp';
-import { clients, createHostedZone } from './aws-clients';
-import { emulatorEnvironmentFile } from './emulator-environment';
+import { emulatorFixture } from './emulator-fixture';
 
 jest.setTimeout(600_000);
 
@@ -19,34 +15,13 @@ const ZONE = 'killed.initech.example';
  * lives on); the deploy must fail and name what is still pending.
  */
 describe('npm run deploy when Terraform is killed mid-apply', () => {
-  let moto: Moto;
-
-  beforeAll(async () => {
-    moto = await startMoto();
-  });
-
-  afterAll(async () => {
-    await moto?.stop();
-  });
+  const emulator = emulatorFixture({ zoneName: ZONE });
 
   it('fails, naming each resource still pending and its action', async () => {
-    const aws = clients(moto.endpoint);
-    const work = tempDir();
-    environmentsDir(
-      {
-        [NAME]: emulatorEnvironmentFile({
-          endpoint: moto.endpoint,
-          bucketName: BUCKET,
-          hostedZoneId: await createHostedZone(aws.route53, ZONE),
-          zoneName: ZONE,
-          trackingHost: `t.${ZONE}`,
-          backend: { type: 'local', path: join(work, `${NAME}.tfstate`) },
-        }),
-      },
-      work,
-    );
+    const { aws } = emulator;
+    emulator.write(NAME, emulator.file(NAME, { bucketName: BUCKET }));
     const deploy = startProcess('npm', ['run', '--silent', 'deploy', '--', NAME, '--auto-approve'], {
-      env: { CAMPAIGN_AAM_ENVIRONMENTS: join(work, 'environments'), CDKTF_OUTDIR: join(work, 'cdktf.out') },
+      env: emulator.projectEnv,
     });
     // Once the bucket exists, its lifecycle configuration (which the AWS provider waits about a
     // minute for in moto) is still being applied: the kill lands mid-apply.

@@ -1,11 +1,9 @@
 import { GetBucketVersioningCommand, PutBucketVersioningCommand } from '@aws-sdk/client-s3';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { startMoto, type Moto } from '../../emulator/moto';
 import { start } from '../support/run';
-import { environmentsDir, tempDir } from '../support/temp';
-import { clients, createHostedZone } from './aws-clients';
-import { emulatorEnvironmentFile } from './emulator-environment';
+import { tempDir } from '../support/temp';
+import { emulatorFixture } from './emulator-fixture';
 
 jest.setTimeout(900_000);
 
@@ -18,41 +16,19 @@ const ZONE = 'approved.initech.example';
  * nothing else: a change made in the account between the plan and the apply stops it.
  */
 describe('npm run deploy -- --expect-plan', () => {
-  let moto: Moto;
-  let work: string;
-  let env: Record<string, string>;
-  let file: (destination: string) => Record<string, unknown>;
+  const emulator = emulatorFixture({ zoneName: ZONE });
   const writeEnvironment = (destination: string) =>
-    writeFileSync(join(work, 'environments', `${NAME}.json`), JSON.stringify(file(destination), null, 2));
-  const npm = (...args: string[]) => start('npm', ['run', '--silent', ...args], { env });
+    emulator.write(
+      NAME,
+      emulator.file(NAME, { bucketName: BUCKET }, (f) => (f.campaign.dataSources[0].aamDestinationId = destination)),
+    );
+  const npm = (...args: string[]) => start('npm', ['run', '--silent', ...args], { env: emulator.projectEnv });
   const fingerprintOf = (stdout: string) => /^approved: plan fingerprint (plan1:[\w-]*)$/m.exec(stdout)?.[1];
 
   beforeAll(async () => {
-    moto = await startMoto();
-    const aws = clients(moto.endpoint);
-    work = tempDir();
-    const hostedZoneId = await createHostedZone(aws.route53, ZONE);
-    file = (destination) =>
-      emulatorEnvironmentFile(
-        {
-          endpoint: moto.endpoint,
-          bucketName: BUCKET,
-          hostedZoneId,
-          zoneName: ZONE,
-          trackingHost: `t.${ZONE}`,
-          backend: { type: 'local', path: join(work, `${NAME}.tfstate`) },
-        },
-        (f) => (f.campaign.dataSources[0].aamDestinationId = destination),
-      );
-    environmentsDir({}, work);
     writeEnvironment('111111');
-    env = { CAMPAIGN_AAM_ENVIRONMENTS: join(work, 'environments'), CDKTF_OUTDIR: join(work, 'cdktf.out') };
     const first = await npm('deploy', '--', NAME, '--auto-approve');
     expect({ status: first.status, stderr: first.stderr }).toEqual({ status: 0, stderr: expect.any(String) });
-  });
-
-  afterAll(async () => {
-    await moto?.stop();
   });
 
   it('applies the approved plan when nothing moved; the plan left no plan file behind, and its JSON is owner-only', async () => {
@@ -62,7 +38,7 @@ describe('npm run deploy -- --expect-plan', () => {
     expect(plan.status).toBe(0);
     const fingerprint = fingerprintOf(plan.stdout);
     expect(fingerprint).toMatch(/^plan1:[\w-]+$/);
-    expect(existsSync(join(work, 'cdktf.out', 'stacks', NAME, 'plan'))).toBe(false);
+    expect(existsSync(join(emulator.stackDir(NAME), 'plan'))).toBe(false);
     expect(statSync(json).mode & 0o777).toBe(0o600);
     expect(readFileSync(json, 'utf8')).toContain('"222222"');
 
@@ -78,7 +54,7 @@ describe('npm run deploy -- --expect-plan', () => {
     const fingerprint = fingerprintOf(plan.stdout)!;
 
     // Someone suspends versioning by hand between the approval and the apply.
-    const { s3 } = clients(moto.endpoint);
+    const { s3 } = emulator.aws;
     await s3.send(new PutBucketVersioningCommand({ Bucket: BUCKET, VersioningConfiguration: { Status: 'Suspended' } }));
     const deploy = await npm('deploy', '--', NAME, '--expect-plan', fingerprint);
 
@@ -90,8 +66,8 @@ describe('npm run deploy -- --expect-plan', () => {
     expect(deploy.stdout + deploy.stderr).not.toContain('converged');
     // Nothing was applied: versioning is still suspended, and state still holds the old destination.
     expect((await s3.send(new GetBucketVersioningCommand({ Bucket: BUCKET }))).Status).toBe('Suspended');
-    expect(readFileSync(join(work, `${NAME}.tfstate`), 'utf8')).toContain('"222222"');
-    expect(readFileSync(join(work, `${NAME}.tfstate`), 'utf8')).not.toContain('"333333"');
+    expect(readFileSync(join(emulator.work, `${NAME}.tfstate`), 'utf8')).toContain('"222222"');
+    expect(readFileSync(join(emulator.work, `${NAME}.tfstate`), 'utf8')).not.toContain('"333333"');
   });
 
   it('says so when the fingerprint is not one, before synthesizing anything', async () => {

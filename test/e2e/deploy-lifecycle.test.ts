@@ -27,21 +27,14 @@ import {
   PutBucketVersioningCommand,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cdktf, verify } from '../support/cdktf-cli';
-import { startMoto, type Moto } from '../../emulator/moto';
+import type { Moto } from '../../emulator/moto';
 import { expectExit, terraform } from '../support/terraform';
 import { type RunResult } from '../support/run';
-import { environmentsDir, tempDir } from '../support/temp';
-import { emulatorEnvironmentFile } from './emulator-environment';
-import {
-  clients,
-  createHostedZone,
-  emptyVersionedBucket,
-  type Credentials,
-  withBucketPolicySetAside,
-} from './aws-clients';
+import { clients, emptyVersionedBucket, type Credentials, withBucketPolicySetAside } from './aws-clients';
+import { emulatorFixture } from './emulator-fixture';
 
 jest.setTimeout(600_000);
 
@@ -56,16 +49,16 @@ const ZONE = 'e2e.initech.example';
  * the connection check, and destroy. Steps share state and run in order.
  */
 describe('deploy lifecycle against moto', () => {
+  const emulator = emulatorFixture({ zoneName: ZONE });
   let moto: Moto;
   let work: string;
-  let envFile: string;
   let stackDir: string;
   let aws: ReturnType<typeof clients>;
   let file: Record<string, any>;
 
   const cli = (command: string, extra: string[] = []): RunResult => cdktf(work, command, NAME, extra);
   const deploy = () => expectExit(cli('deploy', ['--auto-approve']), 0);
-  const writeEnv = () => writeFileSync(envFile, JSON.stringify(file, null, 2));
+  const writeEnv = () => emulator.write(NAME, file);
   const plan = (args: string[] = []) => terraform(stackDir, ['plan', '-input=false', '-detailed-exitcode', ...args]);
   const outputs = () =>
     JSON.parse(terraform(stackDir, ['output', '-json']).stdout) as Record<string, { value: string }>;
@@ -74,24 +67,11 @@ describe('deploy lifecycle against moto', () => {
     return { accessKeyId: o.access_key_id.value, secretAccessKey: o.secret_access_key_blue.value };
   };
 
-  beforeAll(async () => {
-    moto = await startMoto();
-    aws = clients(moto.endpoint);
-    work = tempDir();
-    file = emulatorEnvironmentFile({
-      endpoint: moto.endpoint,
-      bucketName: BUCKET,
-      hostedZoneId: await createHostedZone(aws.route53, ZONE),
-      zoneName: ZONE,
-      trackingHost: `t.${ZONE}`,
-      backend: { type: 'local', path: join(work, 'e2e.tfstate') },
-    });
-    envFile = join(environmentsDir({ [NAME]: file }, work), `${NAME}.json`);
-    stackDir = join(work, 'cdktf.out', 'stacks', NAME);
-  });
-
-  afterAll(async () => {
-    await moto?.stop();
+  beforeAll(() => {
+    ({ moto, work, aws } = emulator);
+    file = emulator.file(NAME, { bucketName: BUCKET });
+    writeEnv();
+    stackDir = emulator.stackDir(NAME);
   });
 
   it('1. cdktf deploy creates every resource', () => {

@@ -4,14 +4,11 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { terraformEnv } from '../../runtime/terraform';
-import { startMoto, type Moto } from '../../emulator/moto';
 import { synthesize } from '../../synth/synthesize';
 import { FakeGitHubIssues } from '../support/fake-github-issues';
 import { run, start } from '../support/run';
 import { expectExit, terraform } from '../support/terraform';
-import { environmentsDir, tempDir } from '../support/temp';
-import { clients, createHostedZone } from './aws-clients';
-import { emulatorEnvironmentFile } from './emulator-environment';
+import { emulatorFixture } from './emulator-fixture';
 
 jest.setTimeout(900_000);
 
@@ -28,7 +25,7 @@ const HOST = `t.${ZONE}`;
  * the environment is clean and the issue closed.
  */
 describe('npm run drift (moto)', () => {
-  let moto: Moto;
+  const emulator = emulatorFixture({ zoneName: ZONE });
   let work: string;
   let stackDir: string;
   let secret: string;
@@ -38,18 +35,13 @@ describe('npm run drift (moto)', () => {
 
   const drift = (...args: string[]) =>
     run('npm', ['run', '--silent', 'drift', '--', NAME, ...args], {
-      env: {
-        ...terraformEnv(),
-        CAMPAIGN_AAM_ENVIRONMENTS: join(work, 'environments'),
-        CDKTF_OUTDIR: join(work, 'cdktf.out'),
-      },
+      env: { ...terraformEnv(), ...emulator.projectEnv },
     });
   // In the background: the fake GitHub answers from this process, which must not block.
   const driftIssues = () =>
     start('npm', ['run', '--silent', 'drift-issues', '--', '--results', results, NAME], {
       env: {
-        CAMPAIGN_AAM_ENVIRONMENTS: join(work, 'environments'),
-        CDKTF_OUTDIR: join(work, 'cdktf.out'),
+        ...emulator.projectEnv,
         GITHUB_TOKEN: github.token,
         GITHUB_REPOSITORY: github.repository,
         GITHUB_API_URL: github.url,
@@ -59,30 +51,19 @@ describe('npm run drift (moto)', () => {
   const driftTempFolders = () => readdirSync(tmpdir()).filter((f) => f.startsWith('campaign-aam-drift-'));
 
   beforeAll(async () => {
-    moto = await startMoto();
     github = await new FakeGitHubIssues().start();
-    const aws = clients(moto.endpoint);
-    work = tempDir();
+    ({ work, hostedZoneId: zoneId } = emulator);
     results = join(work, 'drift-results');
     mkdirSync(results);
-    zoneId = await createHostedZone(aws.route53, ZONE);
-    environmentsDir(
-      {
-        [NAME]: emulatorEnvironmentFile(
-          {
-            endpoint: moto.endpoint,
-            bucketName: BUCKET,
-            hostedZoneId: zoneId,
-            zoneName: ZONE,
-            trackingHost: HOST,
-            backend: { type: 'local', path: join(work, `${NAME}.tfstate`) },
-          },
-          (f) => (f.aws.tags = { CostCenter: 'marketing-ops' }),
-        ),
-      },
-      work,
+    emulator.write(
+      NAME,
+      emulator.file(
+        NAME,
+        { bucketName: BUCKET, trackingHost: HOST },
+        (f) => (f.aws.tags = { CostCenter: 'marketing-ops' }),
+      ),
     );
-    stackDir = join(work, 'cdktf.out', 'stacks', NAME);
+    stackDir = emulator.stackDir(NAME);
     await synthesize({
       environmentsDir: join(work, 'environments'),
       outdir: join(work, 'cdktf.out'),
@@ -94,7 +75,6 @@ describe('npm run drift (moto)', () => {
   });
 
   afterAll(async () => {
-    await moto?.stop();
     await github?.stop();
   });
 
@@ -120,7 +100,7 @@ describe('npm run drift (moto)', () => {
     let json: ReturnType<typeof drift>;
 
     beforeAll(async () => {
-      const aws = clients(moto.endpoint);
+      const { aws } = emulator;
       await aws.s3.send(
         new PutBucketVersioningCommand({ Bucket: BUCKET, VersioningConfiguration: { Status: 'Suspended' } }),
       );

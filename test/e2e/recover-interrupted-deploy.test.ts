@@ -6,15 +6,13 @@ import {
   HeadObjectCommand,
   PutBucketVersioningCommand,
 } from '@aws-sdk/client-s3';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { cdktf, cdktfInvocation, projectCommand } from '../support/cdktf-cli';
 import { killTerraformMidApply } from '../support/kill-terraform';
-import { startMoto, type Moto } from '../../emulator/moto';
 import { PROJECT_DIR, startProcess } from '../support/run';
 import { expectExit, terraform } from '../support/terraform';
-import { environmentsDir, tempDir } from '../support/temp';
-import { clients, createHostedZone } from './aws-clients';
-import { emulatorEnvironmentFile } from './emulator-environment';
+import type { clients } from './aws-clients';
+import { emulatorFixture } from './emulator-fixture';
 
 jest.setTimeout(900_000);
 
@@ -32,11 +30,11 @@ const ZONE = 'interrupted.initech.example';
  * person removed it, recover imports what exists, the next deploy converges and a plan is clean.
  */
 describe('recovering from an interrupted deploy in moto', () => {
-  let moto: Moto;
+  const emulator = emulatorFixture({ zoneName: ZONE });
   let work: string;
   let aws: ReturnType<typeof clients>;
   let lockId: string;
-  const stackDir = () => join(work, 'cdktf.out', 'stacks', NAME);
+  const stackDir = () => emulator.stackDir(NAME);
   const recover = (args: string[] = []) => projectCommand(work, 'recover', NAME, args);
   /** The addresses in state; none when the killed run never wrote state. */
   const stateList = () => {
@@ -52,30 +50,18 @@ describe('recovering from an interrupted deploy in moto', () => {
     );
 
   beforeAll(async () => {
-    moto = await startMoto();
-    aws = clients(moto.endpoint);
+    ({ work, aws } = emulator);
     await aws.s3.send(new CreateBucketCommand({ Bucket: STATE_BUCKET }));
     await aws.s3.send(
       new PutBucketVersioningCommand({ Bucket: STATE_BUCKET, VersioningConfiguration: { Status: 'Enabled' } }),
     );
-    work = tempDir();
-    environmentsDir(
-      {
-        [NAME]: emulatorEnvironmentFile({
-          endpoint: moto.endpoint,
-          bucketName: BUCKET,
-          hostedZoneId: await createHostedZone(aws.route53, ZONE),
-          zoneName: ZONE,
-          trackingHost: `t.${ZONE}`,
-          backend: { type: 's3', bucket: STATE_BUCKET, key: STATE_KEY, region: 'us-east-1' },
-        }),
-      },
-      work,
+    emulator.write(
+      NAME,
+      emulator.file(NAME, {
+        bucketName: BUCKET,
+        backend: { type: 's3', bucket: STATE_BUCKET, key: STATE_KEY, region: 'us-east-1' },
+      }),
     );
-  });
-
-  afterAll(async () => {
-    await moto?.stop();
   });
 
   it('a killed apply leaves resources outside state and its lock behind', async () => {

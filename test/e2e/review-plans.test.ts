@@ -3,12 +3,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { synthesize } from '../../synth/synthesize';
 import { projectCommand } from '../support/cdktf-cli';
-import { startMoto, type Moto } from '../../emulator/moto';
 import { review } from '../support/review';
 import { expectExit, terraform } from '../support/terraform';
-import { environmentsDir, tempDir } from '../support/temp';
-import { clients, createHostedZone } from './aws-clients';
-import { emulatorEnvironmentFile } from './emulator-environment';
+import { emulatorFixture } from './emulator-fixture';
 
 jest.setTimeout(900_000);
 
@@ -23,7 +20,7 @@ const ZONE = 'plans.initech.example';
  * carries the replaced key's real secret (marked sensitive), which must appear nowhere in the report.
  */
 describe('review of real Terraform plans (moto)', () => {
-  let moto: Moto;
+  const emulator = emulatorFixture({ zoneName: ZONE });
   let work: string;
   let stackDir: string;
   let file: Record<string, any>;
@@ -31,7 +28,7 @@ describe('review of real Terraform plans (moto)', () => {
   let changePlan: string;
   let secret: string;
 
-  const writeEnv = () => writeFileSync(join(work, 'environments', `${NAME}.json`), JSON.stringify(file, null, 2));
+  const writeEnv = () => emulator.write(NAME, file);
   const showJson = (planFile: string, out: string) => {
     const shown = terraform(stackDir, ['show', '-json', planFile]);
     expectExit(shown, 0);
@@ -41,31 +38,20 @@ describe('review of real Terraform plans (moto)', () => {
   const reviewPlan = (plan: string, extra: string[] = []) => review(work, ['--plan', `${NAME}=${plan}`, ...extra]);
 
   beforeAll(async () => {
-    moto = await startMoto();
-    const aws = clients(moto.endpoint);
-    work = tempDir();
-    file = emulatorEnvironmentFile(
-      {
-        endpoint: moto.endpoint,
-        bucketName: BUCKET,
-        hostedZoneId: await createHostedZone(aws.route53, ZONE),
-        zoneName: ZONE,
-        trackingHost: `t.${ZONE}`,
-        backend: { type: 'local', path: join(work, `${NAME}.tfstate`) },
-      },
-      (f) => {
-        f.request.identity = 'declared-id';
-        f.campaign.dataSources.push({
-          type: 'declared-id',
-          label: 'Initech CRM ID',
-          alias: 'Adobe Campaign (DeclaredId)',
-          aamDestinationId: '222333',
-          reconciliationKey: 'crmId',
-        });
-      },
-    );
-    environmentsDir({ [NAME]: file }, work);
-    stackDir = join(work, 'cdktf.out', 'stacks', NAME);
+    const { aws } = emulator;
+    work = emulator.work;
+    file = emulator.file(NAME, { bucketName: BUCKET }, (f) => {
+      f.request.identity = 'declared-id';
+      f.campaign.dataSources.push({
+        type: 'declared-id',
+        label: 'Initech CRM ID',
+        alias: 'Adobe Campaign (DeclaredId)',
+        aamDestinationId: '222333',
+        reconciliationKey: 'crmId',
+      });
+    });
+    writeEnv();
+    stackDir = emulator.stackDir(NAME);
 
     // The first plan the way docs/review.md describes for `cdktf synth`: synth, then terraform plan -out.
     await synthesize({
@@ -95,10 +81,6 @@ describe('review of real Terraform plans (moto)', () => {
     changePlan = join(work, 'change.plan.json');
     expectExit(projectCommand(work, 'plan', NAME, ['--json-plan', changePlan]), 0);
     expect(existsSync(join(stackDir, 'plan'))).toBe(false);
-  });
-
-  afterAll(async () => {
-    await moto?.stop();
   });
 
   it('reports a first plan as every resource to add, with the Campaign records to create and a request to send', () => {

@@ -7,11 +7,8 @@ import {
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { synthesize } from '../../synth/synthesize';
-import { startMoto, type Moto } from '../../emulator/moto';
 import { expectExit, terraform, terraformInBackground } from '../support/terraform';
-import { environmentsDir, tempDir } from '../support/temp';
-import { clients, createHostedZone } from './aws-clients';
-import { emulatorEnvironmentFile } from './emulator-environment';
+import { emulatorFixture } from './emulator-fixture';
 
 jest.setTimeout(600_000);
 
@@ -24,40 +21,35 @@ const STATE_KEY = 'campaign-aam/remote.tfstate';
  * must be intact and complete.
  */
 describe('S3 backend with use_lockfile, in the emulator', () => {
-  let moto: Moto;
+  const emulator = emulatorFixture({ zoneName: 'remote.initech.example' });
   let stackDir: string;
 
   beforeAll(async () => {
-    moto = await startMoto();
-    const { s3, route53 } = clients(moto.endpoint);
+    const { s3 } = emulator.aws;
     await s3.send(new CreateBucketCommand({ Bucket: STATE_BUCKET }));
     await s3.send(
       new PutBucketVersioningCommand({ Bucket: STATE_BUCKET, VersioningConfiguration: { Status: 'Enabled' } }),
     );
-    const work = tempDir();
-    const file = emulatorEnvironmentFile({
-      endpoint: moto.endpoint,
-      bucketName: 'initech-campaign-aam-remote',
-      hostedZoneId: await createHostedZone(route53, 'remote.initech.example'),
-      zoneName: 'remote.initech.example',
-      trackingHost: 't.remote.initech.example',
-      backend: { type: 's3', bucket: STATE_BUCKET, key: STATE_KEY, region: 'us-east-1' },
-    });
+    const { work } = emulator;
+    emulator.write(
+      'remote',
+      emulator.file('remote', {
+        bucketName: 'initech-campaign-aam-remote',
+        trackingHost: 't.remote.initech.example',
+        backend: { type: 's3', bucket: STATE_BUCKET, key: STATE_KEY, region: 'us-east-1' },
+      }),
+    );
     await synthesize({
-      environmentsDir: environmentsDir({ remote: file }, work),
+      environmentsDir: join(work, 'environments'),
       outdir: join(work, 'cdktf.out'),
       projectDir: work,
     });
-    stackDir = join(work, 'cdktf.out', 'stacks', 'remote');
+    stackDir = emulator.stackDir('remote');
     expectExit(terraform(stackDir, ['init', '-input=false']), 0);
   });
 
-  afterAll(async () => {
-    await moto?.stop();
-  });
-
   it('locks state during apply, refuses a concurrent apply, and leaves complete state in the bucket', async () => {
-    const { s3 } = clients(moto.endpoint);
+    const { s3 } = emulator.aws;
     const lockExists = () =>
       s3.send(new HeadObjectCommand({ Bucket: STATE_BUCKET, Key: `${STATE_KEY}.tflock` })).then(
         () => true,

@@ -1,14 +1,13 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestKeyPair, type TestKeyPair } from '../support/gpg';
 import { cdktf, verify } from '../support/cdktf-cli';
-import { startMoto, type Moto } from '../../emulator/moto';
+import type { Moto } from '../../emulator/moto';
 import { expectExit, terraform } from '../support/terraform';
 import { type RunResult } from '../support/run';
-import { environmentsDir, tempDir } from '../support/temp';
 import { ListAccessKeysCommand } from '@aws-sdk/client-iam';
-import { canPut, clients, createHostedZone, type Credentials } from './aws-clients';
-import { emulatorEnvironmentFile } from './emulator-environment';
+import { canPut, type Credentials } from './aws-clients';
+import { emulatorFixture } from './emulator-fixture';
 
 jest.setTimeout(900_000);
 
@@ -20,30 +19,19 @@ const ZONE = 'keys.initech.example';
  * in three deploys without a moment where no key works.
  */
 describe('secrets and key rotation against moto', () => {
+  const emulator = emulatorFixture({ zoneName: ZONE });
   let moto: Moto;
   let work: string;
-  let zoneId: string;
   let pgp: TestKeyPair;
   const printed: RunResult[] = [];
 
   const environment = (name: string, change: (f: Record<string, any>) => void) =>
-    emulatorEnvironmentFile(
-      {
-        endpoint: moto.endpoint,
-        bucketName: `initech-campaign-aam-${name}`,
-        hostedZoneId: zoneId,
-        zoneName: ZONE,
-        trackingHost: `${name}.${ZONE}`,
-        backend: { type: 'local', path: join(work, `${name}.tfstate`) },
-      },
-      (f) => {
-        // Adobe assigns each environment its own destinations; these environments need none yet.
-        delete f.campaign.dataSources[0].aamDestinationId;
-        change(f);
-      },
-    );
-  const write = (name: string, file: Record<string, any>) =>
-    writeFileSync(join(work, 'environments', `${name}.json`), JSON.stringify(file, null, 2));
+    emulator.file(name, { bucketName: `initech-campaign-aam-${name}`, trackingHost: `${name}.${ZONE}` }, (f) => {
+      // Adobe assigns each environment its own destinations; these environments need none yet.
+      delete f.campaign.dataSources[0].aamDestinationId;
+      change(f);
+    });
+  const write = (name: string, file: Record<string, any>) => emulator.write(name, file);
   const deploy = (name: string) => {
     const result = cdktf(work, 'deploy', name, ['--auto-approve']);
     printed.push(result);
@@ -57,7 +45,7 @@ describe('secrets and key rotation against moto', () => {
       throw new Error(`${(error as Error).message}\n--- moto's errors ---\n${unanswered.slice(-40).join('\n')}`);
     }
   };
-  const stackDir = (name: string) => join(work, 'cdktf.out', 'stacks', name);
+  const stackDir = (name: string) => emulator.stackDir(name);
   const outputs = (name: string) => {
     const result = terraform(stackDir(name), ['output', '-json']);
     return JSON.parse(result.stdout) as Record<string, { value: string; sensitive: boolean }>;
@@ -71,24 +59,20 @@ describe('secrets and key rotation against moto', () => {
   const keysInAws = async (name: string) => {
     const state = JSON.parse(readFileSync(join(work, `${name}.tfstate`), 'utf8'));
     const user = state.resources.find((r: { type: string }) => r.type === 'aws_iam_user').instances[0].attributes.name;
-    const listed = await clients(moto.endpoint).iam.send(new ListAccessKeysCommand({ UserName: user }));
+    const listed = await emulator.aws.iam.send(new ListAccessKeysCommand({ UserName: user }));
     return (listed.AccessKeyMetadata ?? []).map((k) => k.AccessKeyId).sort();
   };
 
   const canWrite = (bucket: string, credentials: Credentials) =>
     canPut(moto, bucket, 'campaign-aam/import/probe.csv', credentials);
 
-  beforeAll(async () => {
-    moto = await startMoto();
+  beforeAll(() => {
+    ({ moto, work } = emulator);
     pgp = createTestKeyPair();
-    work = tempDir();
-    environmentsDir({}, work);
-    zoneId = await createHostedZone(clients(moto.endpoint).route53, ZONE);
   });
 
-  afterAll(async () => {
+  afterAll(() => {
     pgp?.dispose();
-    await moto?.stop();
   });
 
   describe('rotation in three deploys', () => {

@@ -7,11 +7,8 @@ import {
 } from '@aws-sdk/client-s3';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { startMoto, type Moto } from '../../emulator/moto';
 import { startProcess } from '../support/run';
-import { environmentsDir, tempDir } from '../support/temp';
-import { clients, createHostedZone } from './aws-clients';
-import { emulatorEnvironmentFile } from './emulator-environment';
+import { emulatorFixture } from './emulator-fixture';
 
 jest.setTimeout(600_000);
 
@@ -26,35 +23,20 @@ const STATE_BUCKET = 'initech-terraform-state-gone';
  * access key in plain text included. Through `npm run deploy`, that file is owner-only.
  */
 describe('npm run deploy when the state upload fails mid-apply', () => {
-  let moto: Moto;
-
-  beforeAll(async () => {
-    moto = await startMoto();
-  });
-
-  afterAll(async () => {
-    await moto?.stop();
-  });
+  const emulator = emulatorFixture({ zoneName: ZONE });
 
   it('leaves errored.tfstate readable by its owner alone', async () => {
-    const aws = clients(moto.endpoint);
+    const { aws } = emulator;
     await aws.s3.send(new CreateBucketCommand({ Bucket: STATE_BUCKET }));
-    const work = tempDir();
-    environmentsDir(
-      {
-        [NAME]: emulatorEnvironmentFile({
-          endpoint: moto.endpoint,
-          bucketName: BUCKET,
-          hostedZoneId: await createHostedZone(aws.route53, ZONE),
-          zoneName: ZONE,
-          trackingHost: `t.${ZONE}`,
-          backend: { type: 's3', bucket: STATE_BUCKET, key: 'campaign-aam/orphaned.tfstate', region: 'us-east-1' },
-        }),
-      },
-      work,
+    emulator.write(
+      NAME,
+      emulator.file(NAME, {
+        bucketName: BUCKET,
+        backend: { type: 's3', bucket: STATE_BUCKET, key: 'campaign-aam/orphaned.tfstate', region: 'us-east-1' },
+      }),
     );
     const deploy = startProcess('npm', ['run', '--silent', 'deploy', '--', NAME, '--auto-approve'], {
-      env: { CAMPAIGN_AAM_ENVIRONMENTS: join(work, 'environments'), CDKTF_OUTDIR: join(work, 'cdktf.out') },
+      env: emulator.projectEnv,
     });
     // Once the receiver bucket exists the apply is under way (its lifecycle configuration takes
     // about a minute in moto): the state bucket goes, so the final state upload fails.
@@ -76,7 +58,7 @@ describe('npm run deploy when the state upload fails mid-apply', () => {
 
     const result = await deploy.result;
     expect(result.status).not.toBe(0);
-    const stackDir = join(work, 'cdktf.out', 'stacks', NAME);
+    const stackDir = emulator.stackDir(NAME);
     expect(readdirSync(stackDir)).toContain('errored.tfstate');
     expect((statSync(join(stackDir, 'errored.tfstate')).mode & 0o777).toString(8)).toBe('600');
   });
