@@ -1,5 +1,5 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { variable, VARIABLES } from '../runtime/environment-variables';
+import { variable, VARIABLES } from './environment-variables';
 
 /** Is `path` the folder `dir` or inside it? Both must be absolute (resolved). */
 export function isInside(path: string, dir: string): boolean {

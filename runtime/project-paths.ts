@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { variable, VARIABLES } from '../runtime/environment-variables';
+import { variable, VARIABLES } from './environment-variables';
 
 /**
  * The project folder (the one with `package.json`), found from this file's location, so it is the

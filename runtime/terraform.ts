@@ -10,7 +10,7 @@ import {
   type SyncRunOptions,
 } from './processes';
 import { cacheDir } from './project-paths';
-import { variable, VARIABLES } from '../runtime/environment-variables';
+import { variable, VARIABLES } from './environment-variables';
 
 /** Where machines without registry access keep a filesystem mirror of the providers. */
 const DEFAULT_MIRROR = '/opt/tf-plugins';
