@@ -9,26 +9,29 @@ import { ReviewInputError } from '../errors';
 /** The files of one revision of the project folder, by path relative to that folder. */
 export type ProjectFiles = ReadonlyMap<string, Buffer>;
 
-/** git's output, with its refusals as the review's input errors. */
-function git(projectDir: string, args: string[], input?: string): Buffer {
+/** `read`'s result, with git's refusals as the review's input errors. */
+function reviewInput<T>(read: () => T): T {
   try {
-    return gitBytes(projectDir, args, { input });
+    return read();
   } catch (error) {
     if (error instanceof GitError) throw new ReviewInputError(error.message);
     throw error;
   }
 }
 
+const git = (projectDir: string, args: string[], input?: string): Buffer =>
+  reviewInput(() => gitBytes(projectDir, args, { input }));
+
 /** Fails clearly when the project is not in a git repository (revision mode needs one). */
 export function assertGitRepository(projectDir: string): void {
+  if (isInsideWorkTree(projectDir)) return;
+  // Only now worth a second call: is git missing, or is this no repository?
   const probe = runGit(projectDir, ['--version']);
   if (probe.error !== undefined)
     throw new ReviewInputError(`revision review needs git on PATH: ${probe.error.message}`);
-  if (!isInsideWorkTree(projectDir)) {
-    throw new ReviewInputError(
-      `${projectDir} is not in a git repository: compare revisions in a clone, or review plans with --plan`,
-    );
-  }
+  throw new ReviewInputError(
+    `${projectDir} is not in a git repository: compare revisions in a clone, or review plans with --plan`,
+  );
 }
 
 /** The commit a revision names (a branch, tag, SHA, `HEAD~1`...), or a clear error. */
@@ -72,13 +75,7 @@ export function filesAtCommit(projectDir: string, commit: string, wanted: (path:
 
 /** The files of the working tree as they are now: committed, modified and new (not ignored) files. */
 export function workingTreeFiles(projectDir: string, wanted: (path: string) => boolean): ProjectFiles {
-  let paths: string[];
-  try {
-    paths = workTreePaths(projectDir).filter(wanted);
-  } catch (error) {
-    if (error instanceof GitError) throw new ReviewInputError(error.message);
-    throw error;
-  }
+  const paths = reviewInput(() => workTreePaths(projectDir)).filter(wanted);
   const files = new Map<string, Buffer>();
   for (const path of paths) {
     const full = join(projectDir, path);
