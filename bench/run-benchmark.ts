@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { terraformEnv, terraformSync } from '../runtime/terraform';
+import { terraformEnv, terraformVersionJson } from '../runtime/terraform';
 import { throwawayGit } from '../runtime/git';
 import { benchmarkEnvironment, benchmarkEnvironmentName, writeBenchmarkEnvironments } from './environments';
 import { measure, type Command, type Measurement } from './measure';
@@ -176,7 +176,7 @@ async function measureSize(count: number, options: BenchmarkOptions): Promise<Si
  * provider makes no network call, so the plan works offline and measures Terraform itself.
  */
 async function measureTerraformPlan(options: BenchmarkOptions): Promise<Skippable<Figures>> {
-  if (terraformSync(undefined, ['version']).error !== undefined) return { skipped: 'terraform not found on PATH' };
+  if ((await terraformVersionJson()) === undefined) return { skipped: 'terraform not found on PATH' };
   const dir = join(options.workDir, 'terraform-plan');
   const environments = join(dir, 'environments');
   mkdirSync(environments, { recursive: true });

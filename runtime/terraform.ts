@@ -84,12 +84,8 @@ export function toolEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
  * The one way the project runs Terraform in a stack folder (`-chdir`): with `toolEnv()` (what
  * `options.env` names on top of it), its own process group and owner-only files (see `runCommand`).
  */
-export function terraform(
-  stackDir: string | undefined,
-  args: string[],
-  options: RunOptions = {},
-): Promise<CommandResult> {
-  return runCommand('terraform', [...chdir(stackDir), ...args], { ...options, env: toolEnv(options.env) });
+export function terraform(stackDir: string, args: string[], options: RunOptions = {}): Promise<CommandResult> {
+  return runCommand('terraform', [`-chdir=${stackDir}`, ...args], { ...options, env: toolEnv(options.env) });
 }
 
 /**
