@@ -2,7 +2,7 @@ import { ConfigError } from '../config/problems';
 import { stopAllCommands } from '../runtime/processes';
 import { LocalRun, StepFailure } from '../deploy/local-run/local-run';
 import { PythonToolsError } from '../emulator/python-venv';
-import { EMULATOR_ADMIN } from '../emulator/aws';
+import { EMULATOR_CREDENTIALS } from '../runtime/emulator-environment';
 import { projectPaths } from '../runtime/project-paths';
 import { seconds, StatusLine } from './progress';
 import { runCommandLine } from './run-command-line';
@@ -61,7 +61,7 @@ function printKeep(run: LocalRun): void {
     [
       `Emulator and stack left up (--keep): ${endpoint}`,
       'Look around:',
-      `  AWS_ACCESS_KEY_ID=${EMULATOR_ADMIN.accessKeyId} AWS_SECRET_ACCESS_KEY=${EMULATOR_ADMIN.secretAccessKey} aws --endpoint-url ${endpoint} s3 ls`,
+      `  AWS_ACCESS_KEY_ID=${EMULATOR_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${EMULATOR_CREDENTIALS.secretAccessKey} aws --endpoint-url ${endpoint} s3 ls`,
       `  terraform -chdir=${run.shown(run.stackDir)} output`,
       'Press Ctrl-C to stop the emulator and remove the local state.',
     ].join('\n'),

@@ -13,13 +13,10 @@ import { EMULATOR_CREDENTIALS } from '../runtime/emulator-environment';
 
 export type { Credentials };
 
-/** The emulator's administrator: the dummy credentials every emulator environment uses. */
-export const EMULATOR_ADMIN: Credentials = EMULATOR_CREDENTIALS;
-
 /** Settings for an AWS SDK v3 client pointed at the emulator; one attempt, so a failure shows at once. */
 export function emulatorClientConfig(
   endpoint: string,
-  credentials: Credentials = EMULATOR_ADMIN,
+  credentials: Credentials = EMULATOR_CREDENTIALS,
   region = 'us-east-1',
 ) {
   return { ...sdkClientConfig({ aws: { region, endpoint } }, region, credentials), maxAttempts: 1 };

@@ -5,15 +5,15 @@ import {
   emulatorClientConfig,
   emulatorRoute53,
   emulatorS3,
-  EMULATOR_ADMIN,
   withBucketPolicySetAside,
 } from '../../emulator/aws';
 import type { Moto } from '../../emulator/moto';
+import { EMULATOR_CREDENTIALS } from '../../runtime/emulator-environment';
 
 export { createHostedZone, emptyVersionedBucket, withBucketPolicySetAside, type Credentials } from '../../emulator/aws';
 
 /** SDK v3 clients pointed at the emulator. */
-export function clients(endpoint: string, credentials: Credentials = EMULATOR_ADMIN, region = 'us-east-1') {
+export function clients(endpoint: string, credentials: Credentials = EMULATOR_CREDENTIALS, region = 'us-east-1') {
   return {
     s3: emulatorS3(endpoint, credentials, region),
     iam: new IAMClient(emulatorClientConfig(endpoint, credentials, region)),

@@ -1,13 +1,13 @@
 import { run, start, type RunResult } from './run';
 import { terraformEnv } from '../../runtime/terraform';
-import { EMULATOR_ADMIN } from '../../emulator/aws';
+import { EMULATOR_CREDENTIALS } from '../../runtime/emulator-environment';
 
 /** Credentials and endpoint that send the AWS provider to a moto server. */
 export function emulatorAwsEnv(endpoint: string, region = 'us-east-1'): Record<string, string> {
   return {
     AWS_ENDPOINT_URL: endpoint,
-    AWS_ACCESS_KEY_ID: EMULATOR_ADMIN.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: EMULATOR_ADMIN.secretAccessKey,
+    AWS_ACCESS_KEY_ID: EMULATOR_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: EMULATOR_CREDENTIALS.secretAccessKey,
     AWS_REGION: region,
     AWS_EC2_METADATA_DISABLED: 'true',
   };
